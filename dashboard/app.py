@@ -1,5 +1,9 @@
 """The dashboard's entry point: it only routes (see dashboard/navigation.py)."""
 
-from dashboard.navigation import run
+from dashboard.warmup import warm_imports
+
+warm_imports()  # one thread imports the libraries while concurrent first sessions wait
+
+from dashboard.navigation import run  # noqa: E402
 
 run()

@@ -6,7 +6,6 @@ with a name of our own, and any path in a report is replaced by the name the rea
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from dashboard.model.scenario import Scenario
+from dashboard.ui.uploads import Kind, UploadRejected, check_upload, display_name
 from pipelines import queries
 from pipelines.problems import InvalidData
 from pipelines.userdata.calibrate import Provenance, calibrate, load_aggregates
@@ -28,20 +28,18 @@ class Outcome:
     message: str
 
 
-def display_name(name: str) -> str:
-    """A file name safe to show: letters, digits, dot, dash, underscore and space, at most 100 characters."""
-    cleaned = re.sub(r"[^A-Za-z0-9._ -]", "_", Path(name.replace("\\", "/")).name)[:100]
-    return cleaned or "upload"
-
-
 def _with_name(report: str, temporary: Path, shown: str) -> str:
     return report.replace(str(temporary), shown).replace(temporary.name, shown)
 
 
-def _store(data: bytes, suffix: str, name: str, action) -> Outcome:
+def _store(data: bytes, kind: Kind, name: str, action) -> Outcome:
     shown = display_name(name)
+    try:
+        check_upload(name, data, kind)
+    except UploadRejected as rejected:
+        return Outcome(False, f"{shown} was not stored: {rejected.message}.")
     with tempfile.TemporaryDirectory(prefix="datamoat-upload-") as folder:
-        temporary = Path(folder) / f"upload{suffix}"
+        temporary = Path(folder) / f"upload.{kind}"
         temporary.write_bytes(data)
         try:
             return Outcome(True, action(temporary, shown))
@@ -54,18 +52,18 @@ def store_quotes(name: str, data: bytes, user_dir: Path, warehouse: Path) -> Out
     def action(path: Path, shown: str) -> str:
         upload = ingest_quotes(path, user_dir, warehouse, shown_name=shown)
         return f"Stored {upload.row_count} quote(s) from {shown} as upload {upload.upload_id}."
-    return _store(data, ".csv", name, action)
+    return _store(data, "csv", name, action)
 
 
 def store_tasklog(name: str, data: bytes, user_dir: Path, quarantine: bool) -> Outcome:
     """Validate and ingest an uploaded task log (CSV or Parquet)."""
-    suffix = ".parquet" if data[:4] == b"PAR1" else ".csv"
+    kind: Kind = "parquet" if data[:4] == b"PAR1" else "csv"
 
     def action(path: Path, shown: str) -> str:
         done = ingest_tasklog(path, user_dir, quarantine=quarantine, shown_name=shown)
         kept = f"; {done.rows_quarantined:,} bad row(s) kept in quarantine" if done.rows_quarantined else ""
         return f"Ingested {done.rows_ingested:,} of {done.rows_read:,} row(s) from {shown} as task log {done.tasklog_id}{kept}."
-    return _store(data, suffix, name, action)
+    return _store(data, kind, name, action)
 
 
 def quote_uploads(user_dir: Path) -> pl.DataFrame:

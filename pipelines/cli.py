@@ -100,9 +100,13 @@ def serve(
         code = run_build(target, None, False)
         if code:
             raise typer.Exit(code)
+    from dashboard.ui.uploads import MEGABYTE, max_upload_bytes
+
     env = {**os.environ, WAREHOUSE_ENV: str(target)}
+    upload_mb = max(1, -(-max_upload_bytes() // MEGABYTE))  # Streamlit's own cap, in whole MB, follows ours
     command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard" / "app.py"),
-               "--server.port", str(port), "--server.address", address, "--browser.gatherUsageStats", "false"]
+               "--server.port", str(port), "--server.address", address, "--browser.gatherUsageStats", "false",
+               "--server.maxUploadSize", str(upload_mb)]
     raise typer.Exit(subprocess.call(command, env=env))
 
 
@@ -146,3 +150,21 @@ def bench_dashboard() -> None:
     from dashboard.bench import run_dashboard_benchmark
 
     run_dashboard_benchmark()
+
+
+@bench_app.command("load")
+def bench_load(
+    warehouse: WarehouseOption = None,
+    sessions: Annotated[int, typer.Option(min=1, max=100, help="concurrent browser sessions")] = 20,
+    seconds: Annotated[float, typer.Option(min=1, max=3600, help="how long the sessions interact")] = 60,
+    port: Annotated[Optional[int], typer.Option(min=1024, max=65535, help="port on 127.0.0.1 (default: a free one)")] = None,
+) -> None:
+    """Serve the dashboard on 127.0.0.1 and drive concurrent headless-Chromium sessions: errors, P50/P95 latency."""
+    from dashboard.load_bench import run_load_benchmark
+
+    try:
+        report = run_load_benchmark(sessions, seconds, port, warehouse)
+    except (FileNotFoundError, RuntimeError, TimeoutError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(1 if report.errors else 0)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.model.scenario import parse_scenario, scenario_to_json
+from dashboard.model.scenario import scenario_to_json
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
@@ -48,12 +48,9 @@ model_caption(result, PREFIXES)
 st.subheader("Import and export")
 upload = st.file_uploader("Import a scenario (JSON, at most 1 MB)", type=["json"], key="scenario-import")
 if upload is not None:
-    problems = saved.import_problems(upload.getvalue())
-    if problems:
-        st.error(f"{len(problems)} problem(s); nothing was imported.")
-        show_table(problems, problems, "import_problems")
-    elif st.button("Use the imported scenario", key="scenario-import-apply"):
-        state.load_scenario(parse_scenario(upload.getvalue()))
+    imported = saved.show_import(upload.name, upload.getvalue())
+    if imported is not None and st.button("Use the imported scenario", key="scenario-import-apply"):
+        state.load_scenario(imported)
         st.rerun()
 st.download_button("Export the current scenario (JSON)", scenario_to_json(current), file_name="scenario.json",
                    mime="application/json", on_click="ignore", key="scenario-export")

@@ -48,9 +48,13 @@ class Interval:
 def _check_plain(value: Any, interval: Interval, label: str = "") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{label}must be a number or {{low, base, high}} (got {value!r})")
-    if not interval.contains(float(value)):
-        raise ValueError(f"{label}{interval.describe()} (got {value:g})")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ValueError(f"{label}{interval.describe()} (got an integer too large for a float)") from None
+    if not interval.contains(number):
+        raise ValueError(f"{label}{interval.describe()} (got {number:g})")
+    return number
 
 
 def _check_range(value: dict[str, Any], interval: Interval) -> Ranged:
@@ -258,12 +262,16 @@ def parse_scenario(document: str | bytes | dict[str, Any]) -> Scenario:
             document = json.loads(document)
         except json.JSONDecodeError as exc:
             raise ScenarioError([f"(document): not valid JSON ({exc.msg} at line {exc.lineno})"]) from None
+        except RecursionError:
+            raise ScenarioError(["(document): nested too deeply to be a scenario"]) from None
     if not isinstance(document, dict):
         raise ScenarioError(["(document): must be a JSON object"])
     try:
         return Scenario.model_validate(document)
     except ValidationError as exc:
         raise ScenarioError(problem_lines(exc)) from None
+    except RecursionError:
+        raise ScenarioError(["(document): nested too deeply to be a scenario"]) from None
 
 
 def scenario_to_json(scenario: Scenario, indent: int | None = 2) -> str:

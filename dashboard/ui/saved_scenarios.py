@@ -1,4 +1,9 @@
-"""Named scenarios kept in the session, and the checks an imported scenario file must pass."""
+"""Named scenarios kept in the session, and the checks an imported scenario file must pass.
+
+An import is validated only, never evaluated: the upload checks (size, UTF-8, JSON nesting, duplicate
+keys, NaN) run first, then the model's `parse_scenario` limits. Nothing is kept until the reader
+chooses to use the scenario.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,14 @@ import polars as pl
 import streamlit as st
 
 from dashboard.model.scenario import Scenario, ScenarioError, parse_scenario
+from dashboard.ui.uploads import UploadRejected, display_name, load_json
 
 SAVED_KEY = "saved_scenarios"
 MAX_IMPORT_BYTES = 1_000_000
 MAX_SAVED = 20
+MAX_PROBLEMS_SHOWN = 50
+MAX_MESSAGE_CHARS = 300
+_PROBLEM_SCHEMA = {"field": pl.String, "message": pl.String}
 
 
 def _store() -> dict[str, Scenario]:
@@ -37,19 +46,51 @@ def save(name: str, scenario: Scenario) -> None:
         store.pop(next(iter(store)))
 
 
-def import_problems(data: bytes) -> pl.DataFrame:
+def read_scenario(name: str, data: bytes) -> Scenario:
+    """The uploaded scenario, validated but not evaluated; raises UploadRejected or ScenarioError."""
+    document = load_json(name, data, MAX_IMPORT_BYTES)
+    if not isinstance(document, dict):  # parse_scenario would decode a JSON string a second time
+        raise ScenarioError(["(document): must be a JSON object"])
+    return parse_scenario(document)
+
+
+def check_import(name: str, data: bytes) -> tuple[Scenario | None, pl.DataFrame]:
+    """(scenario, no problems) for a valid upload; (None, every problem as (field, message) rows) else."""
+    try:
+        return read_scenario(name, data), pl.DataFrame(schema=_PROBLEM_SCHEMA)
+    except UploadRejected as error:
+        rows = [("(document)", error.message)]
+    except ScenarioError as error:
+        rows = [tuple(line.split(": ", 1)) if ": " in line else ("(document)", line) for line in error.problems]
+    except (ValueError, OverflowError, RecursionError) as error:  # a model bug must not become a traceback
+        rows = [("(document)", f"cannot be read ({type(error).__name__})")]
+    if len(rows) > MAX_PROBLEMS_SHOWN:
+        rows = rows[:MAX_PROBLEMS_SHOWN] + [("(document)", f"and {len(rows) - MAX_PROBLEMS_SHOWN:,} more problem(s)")]
+    rows = [(field[:MAX_MESSAGE_CHARS], _short(message)) for field, message in rows]
+    return None, pl.DataFrame(rows, schema=_PROBLEM_SCHEMA, orient="row")
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE_CHARS else message[:MAX_MESSAGE_CHARS] + "…"
+
+
+def import_problems(data: bytes, name: str = "scenario.json") -> pl.DataFrame:
     """Every problem of an uploaded scenario file as (field, message) rows; empty when it is valid."""
-    if len(data) > MAX_IMPORT_BYTES:
-        rows = [("(document)", f"file is {len(data):,} bytes; the limit is {MAX_IMPORT_BYTES:,}")]
-    else:
-        try:
-            parse_scenario(data)
-            rows = []
-        except ScenarioError as error:
-            rows = [tuple(line.split(": ", 1)) if ": " in line else ("(document)", line) for line in error.problems]
-        except UnicodeDecodeError:
-            rows = [("(document)", "not UTF-8 text")]
-    return pl.DataFrame(rows, schema={"field": pl.String, "message": pl.String}, orient="row")
+    return check_import(name, data)[1]
+
+
+def show_import(name: str, data: bytes) -> Scenario | None:
+    """Render the import's outcome: the problems (nothing kept), or the valid scenario to use."""
+    from dashboard.ui.tables import show_table
+
+    scenario, problems = check_import(name, data)
+    if scenario is None:
+        st.error(f"{display_name(name)}: {problems.height} problem(s); nothing was imported. "
+                 f"First: {problems['field'][0]}: {problems['message'][0]}")
+        show_table(problems, problems, "import_problems")
+        return None
+    st.success(f"{display_name(name)}: a valid scenario with {len(scenario.skills)} skill(s).")
+    return scenario
 
 
 def share_url(page_url: str | None, query: str) -> str:

@@ -75,9 +75,18 @@ def _stem(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "table"
 
 
+def linkable(values: list[object]) -> bool:
+    """Whether every address in a column is http(s) with a host (empty cells aside), so it may be linked."""
+    from dashboard.ui.sourcing import safe_url
+
+    return all(v is None or v == "" or (isinstance(v, str) and safe_url(v)) for v in values)
+
+
 def column_config(frame: pl.DataFrame) -> dict[str, object]:
-    """Address columns as links; other columns as they are."""
-    return {c: st.column_config.LinkColumn(c) for c in frame.columns if c.endswith("url")}
+    """Address columns as links when every address is http(s); otherwise as plain text."""
+    urls = [c for c in frame.columns if c.endswith("url") and frame.schema[c] == pl.String]
+    return {c: st.column_config.LinkColumn(c) if linkable(frame.get_column(c).unique().to_list())
+            else st.column_config.TextColumn(c) for c in urls}
 
 
 def show_table(displayed: pl.DataFrame, full: pl.DataFrame, name: str) -> None:

@@ -39,6 +39,19 @@ def test_a_bad_quotes_upload_is_refused_by_line_and_column_under_its_own_name(us
     assert not user_db_path(user_folder).exists()
 
 
+@pytest.mark.parametrize("data, expected", [
+    (b"PK\x03\x04" + b"\x00" * 40, "compressed archives are not accepted"),
+    (b"vendor,domain\nacme,law\x00\n", "NUL byte on line 2"),
+    (b"vendor;domain;usd_per_hour\nacme;law;90\n", "separated by semicolons"),
+])
+def test_a_hostile_upload_is_refused_before_any_reading_and_nothing_is_stored(user_folder, warehouse, data, expected):
+    for outcome in (mine.store_quotes("../evil.csv", data, user_folder, warehouse),
+                    mine.store_tasklog("../evil.csv", data, user_folder, quarantine=True)):
+        assert not outcome.ok and expected in outcome.message
+        assert outcome.message.startswith("evil.csv was not stored")
+    assert not user_folder.exists() or not any(user_folder.rglob("*"))
+
+
 def test_a_good_upload_is_stored_under_the_name_shown(user_folder, warehouse):
     data = (USERDATA / "quotes_valid.csv").read_bytes()
     outcome = mine.store_quotes("../x/quotes.csv", data, user_folder, warehouse)

@@ -1,0 +1,1 @@
+"""Hardening tests: hostile uploads, scenario imports, exports, links and raw HTML, load."""
