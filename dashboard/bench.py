@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import statistics
 import tempfile
 import time
@@ -69,7 +68,6 @@ def _slider_ms() -> float | None:
 
 def run_dashboard_benchmark() -> None:
     """Print each page's warm run time, its ratio to an empty page, and a model slider's response."""
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
     bare = _script_ms(EMPTY_PAGE)
     baseline = _script_ms(EMPTY_PAGE_IN_SHELL)
     print(f"empty page, bare script: {bare:.1f} ms; empty page inside the app's shell (page setup, warehouse "

@@ -41,9 +41,13 @@ def warehouse_version() -> str:
     return f"{stat.st_mtime_ns}-{stat.st_size}"
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _read(name: str, path: str, version: str) -> pl.DataFrame:
-    """One table, read through a short-lived read-only connection (safe for concurrent sessions)."""
+    """One table, read through a short-lived read-only connection (safe for concurrent sessions).
+
+    Kept as a resource, one frame shared by every session: Polars frames are immutable, and
+    `st.cache_data` would unpickle a fresh copy on every rerun of every page.
+    """
     del version  # part of the cache key only
     with reader.connect_read_only(Path(path)) as con:
         return con.sql(queries.read_table(name)).pl()
@@ -87,8 +91,9 @@ def age_text(moment: datetime | None, now: datetime | None = None) -> str:
 
 
 def clear_caches() -> None:
-    """Forget every cached load, e.g. after a rebuild."""
+    """Forget every cached load and result, e.g. after a rebuild."""
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def build_with_status(label: str, force: bool) -> object | None:

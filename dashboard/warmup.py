@@ -4,11 +4,14 @@ Streamlit runs each session's script in its own thread, and the first runs of a 
 pandas, pyarrow, altair … lazily. Two sessions importing them at the same moment can meet Python's
 import-deadlock breaker and see a partially initialised module ("partially initialized module 'pandas'
 has no attribute 'Timestamp'"), which the load benchmark hit with two sessions. One lock makes the first
-session import everything while the others wait.
+session import everything while the others wait. Afterwards the imported objects are frozen out of
+the garbage collector's reach (`gc.freeze`), so its automatic full collections stay short.
 """
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import pkgutil
 import threading
@@ -45,4 +48,6 @@ def warm_imports() -> None:
                 pass
         for name in _modules():
             importlib.import_module(name)
+        gc.freeze()  # the imported modules live as long as the server: keep them out of every collection
+        atexit.register(gc.unfreeze)  # …but let the interpreter's last collection free them at exit
         _done = True

@@ -147,6 +147,9 @@ def bench_model() -> None:
 @bench_app.command("dashboard")
 def bench_dashboard() -> None:
     """Warm script-run time of every page under AppTest, against an empty page, and a slider change."""
+    import logging
+
+    logging.disable(logging.WARNING)  # Streamlit warns about the missing server on import and on every AppTest run
     from dashboard.bench import run_dashboard_benchmark
 
     run_dashboard_benchmark()
@@ -158,12 +161,16 @@ def bench_load(
     sessions: Annotated[int, typer.Option(min=1, max=100, help="concurrent browser sessions")] = 20,
     seconds: Annotated[float, typer.Option(min=1, max=3600, help="how long the sessions interact")] = 60,
     port: Annotated[Optional[int], typer.Option(min=1024, max=65535, help="port on 127.0.0.1 (default: a free one)")] = None,
+    client: Annotated[str, typer.Option(help="websocket: protocol clients (the server's capacity); "
+                                             "browser: headless Chromium tabs (the whole machine)")] = "websocket",
 ) -> None:
-    """Serve the dashboard on 127.0.0.1 and drive concurrent headless-Chromium sessions: errors, P50/P95 latency."""
-    from dashboard.load_bench import run_load_benchmark
+    """Serve the dashboard on 127.0.0.1 and drive concurrent sessions: errors, P50/P95 interaction latency."""
+    from dashboard.load_bench import CLIENTS, run_load_benchmark
 
+    if client not in CLIENTS:
+        raise typer.BadParameter(f"expected one of {', '.join(CLIENTS)}", param_hint="--client")
     try:
-        report = run_load_benchmark(sessions, seconds, port, warehouse)
+        report = run_load_benchmark(sessions, seconds, port, warehouse, client=client)
     except (FileNotFoundError, RuntimeError, TimeoutError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None

@@ -249,7 +249,9 @@ def model_tables() -> dict[str, pl.DataFrame]:
     return _model_tables(warehouse_version(), hide_speculative())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# Resolutions and results are shared, not copied, between sessions (st.cache_resource): nothing
+# mutates them, and unpickling a copy on every rerun cost more than the page's own drawing.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _resolve(document_json: str, version: str, hide: bool) -> Resolution:
     return resolve_inputs(parse_scenario(document_json), _model_tables(version, hide))
 
@@ -290,7 +292,7 @@ def hint(path: str) -> str:
     return "set in the scenario" if item.origin == "scenario" else item.note
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _evaluate(scenario_json: str, version: str, hide: bool, draws: int) -> EvaluationResult:
     return evaluate(parse_scenario(scenario_json), _model_tables(version, hide), draws=draws)
 
