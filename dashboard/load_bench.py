@@ -15,19 +15,15 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
+from dashboard.local_server import HOST, free_port, start_server, stop_server, wait_until_up
+
 GRACE_S = 45.0
 INTERACTION_TIMEOUT_S = 30.0
 THINK_S = (0.5, 1.5)  # a reader's pause between interactions, drawn uniformly
@@ -87,45 +83,6 @@ class LoadReport:
         ]
         lines += [f"  - {e}" for e in self.errors[:20]]
         return "\n".join(lines)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int, warehouse: Path, log: Path) -> subprocess.Popen:
-    """`streamlit run dashboard/app.py` on 127.0.0.1:port, headless, file watcher off; stderr to `log`."""
-    command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard" / "app.py"),
-               "--server.headless", "true", "--server.port", str(port), "--server.address", HOST,
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    env = {**os.environ, "DATAMOAT_WAREHOUSE": str(warehouse)}
-    with log.open("wb") as err:
-        return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
-
-
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer at {url} within {seconds:g} s")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 class Reader:

@@ -18,7 +18,8 @@ import threading
 
 LIBRARIES = ("numpy", "pandas", "pyarrow", "polars", "duckdb", "altair", "scipy.stats", "pydantic")
 PACKAGES = ("dashboard.ui", "dashboard.model")
-SKIP = {"dashboard.app", "dashboard.bench", "dashboard.load_bench", "dashboard.model.bench", "dashboard.model.cli"}
+SKIP = {"dashboard.app", "dashboard.bench", "dashboard.load_bench", "dashboard.load_browser", "dashboard.load_websocket",
+        "dashboard.local_server", "dashboard.model.bench", "dashboard.model.cli"}
 _LOCK = threading.Lock()
 _done = False
 

@@ -4,42 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from dashboard.load_browser import CHROMIUM_ARGS
+from dashboard.local_server import HOST, free_port, start_server, stop_server, wait_until_up
 from pipelines.build import build
 from tests.conftest import FIXTURE_SOURCES
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer at {url} within {seconds}s")
 
 
 @pytest.fixture(scope="module")
@@ -48,23 +24,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser")
     warehouse = folder / "warehouse.duckdb"
     build(warehouse, FIXTURE_SOURCES)
-    port = _free_port()
-    env = {**os.environ, "DATAMOAT_WAREHOUSE": str(warehouse), "DATAMOAT_SOURCES": str(FIXTURE_SOURCES)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-               "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    port = free_port()
+    process = start_server(port, warehouse, folder / "streamlit.log", {"DATAMOAT_SOURCES": str(FIXTURE_SOURCES)})
     try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_until_up(url, process)
+        url = f"http://{HOST}:{port}"
+        wait_until_up(url, process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server(process)
 
 
 @pytest.fixture(scope="module")
