@@ -32,13 +32,18 @@ def sources_path() -> Path:
     return Path(override).expanduser() if override else SOURCES_DIR
 
 
-def warehouse_version() -> str:
-    """Changes whenever the warehouse file is swapped for a rebuilt one (mtime in ns and size)."""
+def file_version(path: Path) -> str:
+    """Changes whenever the file is swapped for a rewritten one (inode, mtime in ns and size)."""
     try:
-        stat = warehouse_path().stat()
+        stat = path.stat()
     except FileNotFoundError:
         return "missing"
-    return f"{stat.st_mtime_ns}-{stat.st_size}"
+    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"
+
+
+def warehouse_version() -> str:
+    """Changes whenever the warehouse file is swapped for a rebuilt one."""
+    return file_version(warehouse_path())
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -61,6 +66,23 @@ def load_table(name: str) -> pl.DataFrame:
 def load_tables(names: Iterable[str]) -> dict[str, pl.DataFrame]:
     """Several tables by name, e.g. for the model."""
     return {name: load_table(name) for name in names}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _quotes_beside_public_rates(user: str, user_version: str, warehouse: str, version: str) -> pl.DataFrame:
+    del user_version, version  # cache key only
+    from dashboard.user_data_view import quotes_with_public_rates
+
+    return quotes_with_public_rates(Path(user), Path(warehouse))
+
+
+def quotes_beside_public_rates() -> pl.DataFrame:
+    """The reader's own quotes beside the public median posted rate, recomputed when either database changes."""
+    from pipelines.userdata.paths import user_db_path
+
+    folder = user_dir()
+    return _quotes_beside_public_rates(str(folder), file_version(user_db_path(folder)), str(warehouse_path()),
+                                       warehouse_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -92,8 +114,11 @@ def age_text(moment: datetime | None, now: datetime | None = None) -> str:
 
 def clear_caches() -> None:
     """Forget every cached load and result, e.g. after a rebuild."""
+    from dashboard.ui.memo import forget
+
     st.cache_data.clear()
     st.cache_resource.clear()
+    forget()
 
 
 def build_with_status(label: str, force: bool) -> object | None:

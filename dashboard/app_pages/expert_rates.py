@@ -3,11 +3,11 @@
 import streamlit as st
 
 from dashboard import expert_rates_charts as charts
-from dashboard import user_data_view
 from dashboard import expert_rates_view as view
-from dashboard.data import load_table, user_dir, warehouse_path
+from dashboard.data import load_table, quotes_beside_public_rates
 from dashboard.ui.charts import show_chart
 from dashboard.ui.confidence import apply_confidence, confidence_note
+from dashboard.ui.memo import memo
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
 
@@ -21,7 +21,7 @@ shown = apply_confidence(full)
 left, right = st.columns(2)
 domains = left.multiselect("Domains", sorted(full["domain"].unique()), placeholder="All domains")
 platforms = right.multiselect("Platforms", sorted(full["platform"].unique()), placeholder="All platforms")
-postings = view.premiums(view.filter_rates(shown, domains, platforms), occupations)
+postings = memo(view.premiums, view.filter_rates(shown, domains, platforms), occupations)
 confidence_note()
 
 st.subheader("Posted pay per posting")
@@ -33,22 +33,22 @@ if postings.is_empty():
 else:
     show_chart("expert-rates-postings", charts.rates_chart, postings)
     source_caption(postings, "as_of_date")
-    source_caption(view.wage_rows(occupations, postings), "source_date_published")
+    source_caption(memo(view.wage_rows, occupations, postings), "source_date_published")
 
 st.subheader("Premium over the day job, per domain")
-by_domain = view.domain_premiums(postings)
+by_domain = memo(view.domain_premiums, postings)
 if by_domain.is_empty():
     st.info("No domain in this selection has both a posting and a US median wage.")
 else:
     show_chart("expert-rates-premium", charts.premium_chart, by_domain)
     source_caption(postings.filter(postings["premium"].is_not_null()), "as_of_date")
-    show_table(by_domain, view.domain_premiums(view.premiums(shown, occupations)), "expert_rate_premiums")
+    show_table(by_domain, memo(view.domain_premiums, memo(view.premiums, shown, occupations)), "expert_rate_premiums")
 
 st.subheader("All postings")
-show_table(postings, view.premiums(full, load_table("occupations_cited")), "expert_rates")
+show_table(postings, memo(view.premiums, full, load_table("occupations_cited")), "expert_rates")
 
 st.subheader("Your vendor quotes beside these rates")
-yours = user_data_view.quotes_with_public_rates(user_dir(), warehouse_path())
+yours = quotes_beside_public_rates()
 if yours.is_empty():
     st.caption("Upload vendor quotes on the My data page to compare them with the public posted rates here. "
                "Your quotes stay apart from the curated figures.")

@@ -55,17 +55,18 @@ def render_image(spec_json: str, fmt: str) -> bytes:
     return vlc.vegalite_to_svg(spec_json).encode("utf-8")
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _cached_spec(module: str, name: str, *args: object) -> dict:
-    builder = getattr(importlib.import_module(module), name)
-    return builder(*args).to_dict()
+    return getattr(importlib.import_module(module), name)(*args).to_dict()
 
 
 def chart_spec(builder: Callable[..., alt.TopLevelMixin], *args: object) -> dict:
-    """The Vega-Lite specification a chart builder makes of these arguments, cached.
+    """The Vega-Lite specification a chart builder makes of these arguments, computed once and shared.
 
     Building and validating an Altair chart costs tens of milliseconds; a page that redraws the
-    same data on every rerun should pay that once.
+    same data on every rerun should pay that once. The key hashes the arguments by content (pages
+    often pass freshly derived frames); the dictionary is shared, not copied: Streamlit copies its
+    top level before use and nothing else changes it.
     """
     return _cached_spec(builder.__module__, builder.__name__, *args)
 

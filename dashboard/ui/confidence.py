@@ -37,8 +37,10 @@ def filter_confidence(frame: pl.DataFrame, hide: bool) -> pl.DataFrame:
 
 
 def apply_confidence(frame: pl.DataFrame) -> pl.DataFrame:
-    """Apply the global switch to a frame."""
-    return filter_confidence(frame, hide_speculative())
+    """Apply the global switch to a frame (the same filtered frame each rerun, so results derived from it are reused)."""
+    from dashboard.ui.memo import memo
+
+    return memo(filter_confidence, frame, hide_speculative())
 
 
 def confidence_note() -> None:
