@@ -10,6 +10,8 @@ from pydantic import AfterValidator, BeforeValidator, Field
 
 Confidence = Literal["reported", "likely", "speculative"]
 SourceKind = Literal["paper", "company", "news", "government", "dataset", "analyst-estimate"]
+SourceClass = Literal["primary", "reputable", "copy", "secondary"]
+OriginalClass = Literal["primary", "reputable"]
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -51,6 +51,11 @@ def header_problems(subject: Subject, raw: RawTable) -> list[Problem]:
 def cell_problem(shown: str, line: int, error: dict, row: dict) -> Problem:
     """Turn one Pydantic error into `path:line: column: problem (got …, expected …)`."""
     column = str(error["loc"][0]) if error["loc"] else ""
+    text = error["msg"].removeprefix("Value error, ")
+    if not column and "::" in text:  # a rule across columns names the column it reports
+        column, text = text.split("::", 1)
+        problem, expected = text.split("|", 1)
+        return Problem(shown, line, column, f"{problem} (got {row.get(column)!r}, expected {expected})")
     got = row.get(column)
     kind, context = error["type"], error.get("ctx", {})
     if kind == "missing" or got is None:

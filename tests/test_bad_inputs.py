@@ -28,6 +28,7 @@ REFUSED = {
     "empty_file": ("skill_datasets.csv", 1, "", "file is empty"),
     "non_utf8": ("skill_datasets.csv", 3, "skill", "not UTF-8"),
     "url_not_http": ("sources.csv", 2, "url", "http:// or https://"),
+    "copy_without_original": ("sources.csv", 2, "original_publisher", "copy without its original"),
     "unknown_value": ("skill_datasets.csv", 2, "artifact_type", "unknown value (got 'vibes'"),
     "unknown_domain": ("skill_datasets.csv", 2, "domain", "unknown domain (got 'astrology'"),
     "ragged_row": ("skill_datasets.csv", 0, "", "row has 3 fields"),

@@ -33,8 +33,62 @@ def test_fixture_sources_pass_and_old_prices_are_stale_later(sources_dir):
 
 def test_an_unused_source_is_listed(sources_dir):
     append_row(sources_dir / "sources.csv", source_id="never-cited", title="Unused", publisher="Nobody",
-               url="https://example.org/unused", date_published="2024", date_accessed="2026-11-22", kind="news")
+               url="https://example.org/unused", date_published="2024", date_accessed="2026-11-22", kind="news",
+               source_class="secondary")
     assert "never-cited" in check_sources(sources_dir).unused_sources
+
+
+def _set_cells(path, line, **values):
+    with path.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle))
+    for column, value in values.items():
+        table[line - 1][table[0].index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(table)
+
+
+def _first_cited(sources_dir, table):
+    with (sources_dir / table).open(encoding="utf-8") as handle:
+        row = next(csv.DictReader(handle))
+    with (sources_dir / "sources.csv").open(encoding="utf-8") as handle:
+        line = next(i for i, r in enumerate(csv.DictReader(handle), start=2) if r["source_id"] == row["source_id"])
+    return row["source_id"], line
+
+
+def test_reported_figure_on_a_secondary_source_fails_the_class_rule(sources_dir):
+    source_id, line = _first_cited(sources_dir, "skill_datasets.csv")
+    _set_cells(sources_dir / "skill_datasets.csv", 2, confidence="reported")
+    assert not check_sources(sources_dir).failed
+    _set_cells(sources_dir / "sources.csv", line, source_class="secondary")
+    report = check_sources(sources_dir)
+    assert any(f"skill_datasets.csv:2: confidence: 'reported' rests on a secondary source ({source_id})" in p
+               for p in report.hard)
+
+
+def test_likely_needs_reputable_and_a_copy_counts_as_its_original(sources_dir):
+    _, line = _first_cited(sources_dir, "skill_datasets.csv")
+    _set_cells(sources_dir / "skill_datasets.csv", 2, confidence="likely")
+    _set_cells(sources_dir / "sources.csv", line, source_class="reputable")
+    assert not check_sources(sources_dir).failed
+    _set_cells(sources_dir / "skill_datasets.csv", 2, confidence="reported")
+    assert check_sources(sources_dir).failed  # reputable allows at most likely
+    _set_cells(sources_dir / "sources.csv", line, source_class="copy", original_publisher="The Party",
+               original_url="https://example.org/original", original_class="primary")
+    report = check_sources(sources_dir)
+    assert not report.failed  # a copy of a primary document may carry `reported`
+    table = next(t for t in report.quality if t.table == "skill_datasets")
+    assert table.by_class["copy"] >= 1
+
+
+def test_quality_summary_counts_rows_per_class(sources_dir):
+    _, line = _first_cited(sources_dir, "skill_datasets.csv")
+    _set_cells(sources_dir / "skill_datasets.csv", 2, confidence="speculative")
+    before = check_sources(sources_dir)
+    _set_cells(sources_dir / "sources.csv", line, source_class="secondary")
+    after = check_sources(sources_dir)
+    table = lambda report: next(t for t in report.quality if t.table == "skill_datasets")  # noqa: E731
+    assert table(after).by_class["secondary"] > table(before).by_class["secondary"]
+    assert after.sound_share < before.sound_share
 
 
 def test_missing_locator_fails_the_check_with_exit_1(sources_dir):

@@ -1,9 +1,11 @@
 """The source registry: one row per document that any figure cites."""
 
 import polars as pl
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from pipelines.fields import date_precision, HttpUrl, Notes, PastDate, PublishedDate, Slug, SourceKind, Text
+from pipelines.fields import (
+    HttpUrl, Notes, OriginalClass, PastDate, PublishedDate, Slug, SourceClass, SourceKind, Text, date_precision,
+)
 from pipelines.subjects.base import CsvRow, Subject
 
 
@@ -17,6 +19,30 @@ class SourceRow(CsvRow):
     date_accessed: PastDate = Field(description="when the copy was read")
     kind: SourceKind = Field(description="paper, company, news, government, dataset or analyst-estimate")
     notes: Notes = Field(description="how the figure reached us, caveats")
+    source_class: SourceClass = Field(
+        description="who stands behind it: primary (the party itself, an official statistic, the paper), reputable "
+                    "(an established news or analyst outlet), copy (a syndicated or mirrored copy of a primary or "
+                    "reputable original, named in the original_ columns) or secondary (aggregators, blogs, summaries)")
+    original_publisher: Text | None = Field(default=None, description="for a copy: who published the original")
+    original_url: HttpUrl | None = Field(default=None, description="for a copy: the original's address")
+    original_class: OriginalClass | None = Field(
+        default=None, description="for a copy: primary or reputable, the class of the original it counts as")
+
+    @model_validator(mode="after")
+    def _copy_names_its_original(self) -> "SourceRow":
+        originals = {"original_publisher": self.original_publisher, "original_url": self.original_url,
+                     "original_class": self.original_class}
+        if self.source_class == "copy":
+            for column, value in originals.items():
+                if value is None:
+                    raise ValueError(f"{column}::copy without its original|a value: a copy names its original's "
+                                     "publisher, URL and class")
+        else:
+            for column, value in originals.items():
+                if value is not None:
+                    raise ValueError(f"{column}::original given for a source that is not a copy|empty unless "
+                                     "source_class is copy")
+        return self
 
 
 def add_date_precision(raw, frame: pl.DataFrame) -> pl.DataFrame:
