@@ -15,8 +15,8 @@ import duckdb
 import polars as pl
 
 from pipelines import queries
-from pipelines.checksums import ALWAYS_VALIDATED, input_checksums, relevant
 from pipelines.checks import cross_file_problems
+from pipelines.checksums import ALWAYS_VALIDATED, input_checksums, relevant
 from pipelines.diff import TableDiff, diff_table
 from pipelines.paths import SOURCES_DIR
 from pipelines.problems import InvalidData, Problem, format_report
@@ -24,7 +24,13 @@ from pipelines.reader import frame_of
 from pipelines.subjects import FIGURE_SUBJECTS, SUBJECTS
 from pipelines.validate import validate_file
 from pipelines.warehouse import (
-    RunRecord, building_path, discard, previous_checksums, record_failed_run, remove_abandoned_builds, swap_in,
+    RunRecord,
+    building_path,
+    discard,
+    previous_checksums,
+    record_failed_run,
+    remove_abandoned_builds,
+    swap_in,
     write_run_history,
 )
 

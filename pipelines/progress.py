@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from pipelines.build import Progress
 
@@ -16,7 +16,8 @@ def plain_progress(label: str, done: int, total: int) -> None:
 @contextmanager
 def terminal_progress() -> Iterator[Progress]:
     """A rich progress display with one bar per build phase (validate, write)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as RichProgress
 
     bars: dict[str, int] = {}
     with RichProgress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn()) as display:

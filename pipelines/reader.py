@@ -11,7 +11,6 @@ import polars as pl
 from pipelines import queries
 from pipelines.connection import connect_read_only
 
-
 _POLARS_OF_DUCKDB = {
     "BIGINT": pl.Int64, "INTEGER": pl.Int64, "HUGEINT": pl.Float64, "DOUBLE": pl.Float64, "FLOAT": pl.Float64,
     "VARCHAR": pl.String, "DATE": pl.Date, "TIMESTAMP": pl.Datetime("us"), "BOOLEAN": pl.Boolean,

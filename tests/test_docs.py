@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.cli import app
+from datamoat.cli.main import app
 from pipelines.schema_doc import readme_with_schema
 from pipelines.subjects import SUBJECTS
 

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from dashboard.data import load_table
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.confidence import apply_confidence, confidence_note
+from dashboard.ui.data import load_table
 from dashboard.ui.model_page import model_caption, scenario_controls
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard import user_data_view as mine
-from dashboard.data import user_dir, warehouse_path
 from dashboard.ui import scenario_state as state
+from dashboard.ui import user_data_view as mine
+from dashboard.ui.data import user_dir, warehouse_path
 from dashboard.ui.tables import show_table
 
 st.title("My data")

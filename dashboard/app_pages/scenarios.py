@@ -5,8 +5,8 @@ import streamlit as st
 from dashboard.model.scenario import scenario_to_json
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
-from dashboard.ui import scenario_state as state
 from dashboard.ui import saved_scenarios as saved
+from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.model_page import model_caption, scenario_controls, with_provenance
 from dashboard.ui.tables import show_table

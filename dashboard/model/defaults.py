@@ -80,8 +80,8 @@ def _skill_inputs(index: int, skill: Skill, wh: fig.Warehouse) -> dict[str, Reso
 
 def _compute_inputs(scenario: Scenario, wh: fig.Warehouse) -> dict[str, ResolvedInput]:
     c, gpu = scenario.compute, scenario.compute.gpu
-    spec = lambda name: (lambda: fig.gpu_spec_figure(wh, gpu, name))  # noqa: E731
-    ref = lambda *keys: (lambda: fig.reference_figure(wh, keys))  # noqa: E731
+    spec = lambda name: (lambda: fig.gpu_spec_figure(wh, gpu, name))
+    ref = lambda *keys: (lambda: fig.reference_figure(wh, keys))
     rows = {
         "training_flop": (None, "skill_training_flop"),
         "peak_flop_per_gpu_second": (spec("peak_dense_bf16_flop_per_second"), "peak_flop_per_gpu_second"),
@@ -110,7 +110,7 @@ def _scaling_inputs(scenario: Scenario, wh: fig.Warehouse, fit_name: str | None)
 
 def _distillation_inputs(scenario: Scenario, wh: fig.Warehouse) -> dict[str, ResolvedInput]:
     d, model = scenario.distillation, scenario.distillation.api_model
-    price = lambda column: (lambda: fig.api_price_figure(wh, model, column))  # noqa: E731
+    price = lambda column: (lambda: fig.api_price_figure(wh, model, column))
     items = sum(a.count.base if isinstance(a.count, Ranged) else a.count
                 for skill in scenario.skills for a in skill.artifacts)
     examples = resolve_one(d.examples, None, None, "examples")
@@ -133,7 +133,7 @@ def _long_tail_inputs(scenario: Scenario) -> dict[str, ResolvedInput]:
 
 def _projection_inputs(scenario: Scenario, wh: fig.Warehouse) -> dict[str, ResolvedInput]:
     p = scenario.projection
-    ref = lambda *keys: (lambda: fig.reference_figure(wh, keys))  # noqa: E731
+    ref = lambda *keys: (lambda: fig.reference_figure(wh, keys))
     out = {
         "projection.hardware_price_performance_doubling_years": resolve_one(
             p.hardware_price_performance_doubling_years,
@@ -157,7 +157,7 @@ def _projection_inputs(scenario: Scenario, wh: fig.Warehouse) -> dict[str, Resol
 
 def _sample_efficiency_inputs(scenario: Scenario, wh: fig.Warehouse) -> dict[str, ResolvedInput]:
     se = scenario.sample_efficiency
-    ref = lambda *keys: (lambda: fig.reference_figure(wh, keys))  # noqa: E731
+    ref = lambda *keys: (lambda: fig.reference_figure(wh, keys))
     return {
         "sample_efficiency.human_words_heard_by_adulthood": resolve_one(
             se.human_words_heard_by_adulthood, ref("human_words_heard_by_adulthood"), None, "words heard by adulthood"),

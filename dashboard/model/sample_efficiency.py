@@ -30,7 +30,7 @@ def sample_efficiency(words: float | None, tokens_per_word: float | None,
     """Human tokens = words × tokens_per_word; ratio = frontier tokens / human tokens (None if unknown)."""
     human = words * tokens_per_word if _present(words) and _present(tokens_per_word) else None
     ratio = frontier_tokens / human if human and _present(frontier_tokens) else None
-    clean = lambda x: x if _present(x) else None  # noqa: E731
+    clean = lambda x: x if _present(x) else None
     return SampleEfficiencyResult(human_words_heard_by_adulthood=clean(words), tokens_per_word=clean(tokens_per_word),
                                   human_tokens_by_adulthood=human, frontier_pretraining_tokens=clean(frontier_tokens),
                                   model_to_human_token_ratio=ratio)

@@ -10,8 +10,18 @@ import polars as pl
 from dashboard.model.defaults import resolve_inputs
 from dashboard.model.figures import Warehouse
 from dashboard.model.ranged import Ranged
-from dashboard.model.scenario import (Artifact, Compute, Distillation, LongTail, Projection, SampleEfficiency,
-                                      Scaling, Scenario, Skill, Uncertainty)
+from dashboard.model.scenario import (
+    Artifact,
+    Compute,
+    Distillation,
+    LongTail,
+    Projection,
+    SampleEfficiency,
+    Scaling,
+    Scenario,
+    Skill,
+    Uncertainty,
+)
 
 TEMPLATE_DOMAINS = ("medicine", "law")
 

@@ -39,7 +39,7 @@ def draw_triples(triples: np.ndarray, draws: int, rng: np.random.Generator) -> n
     """A (k, draws) array: row i drawn from the (log-)triangular of triples[i] = (low, base, high)."""
     low, mode, high = (triples[:, i : i + 1] for i in range(3))
     logged = uses_log_scale(low, high)
-    safe = lambda x: np.log(np.where(logged, x, 1.0))  # noqa: E731
+    safe = lambda x: np.log(np.where(logged, x, 1.0))
     lo, mo, hi = (np.where(logged, safe(x), x) for x in (low, mode, high))
     sample = triangular_quantile(rng.random((triples.shape[0], draws)), lo, mo, hi)
     return np.exp(sample, out=sample, where=np.broadcast_to(logged, sample.shape))

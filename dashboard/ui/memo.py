@@ -1,7 +1,7 @@
 """Reuse a pure function's result across reruns and sessions: `memo(view.premiums, rates, wages)`.
 
 Pages derive the same tables on every rerun from the same warehouse frames. The warehouse frames
-are shared objects (`dashboard.data` keeps one per table and warehouse version), and so is every
+are shared objects (`dashboard.ui.data` keeps one per table and warehouse version), and so is every
 result `memo` returns, so a call is keyed on the *identity* of its frame arguments, and on the value
 of its plain ones (strings, numbers, tuples; lists count as tuples). Hashing frames by content, as
 `st.cache_*` does, cost more than most of the computations it saved.

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import polars as pl
 import streamlit as st
 
-from dashboard.data import load_table
 from dashboard.model.result import EvaluationResult
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
+from dashboard.ui.data import load_table
 from dashboard.ui.sourcing import source_caption
 
 

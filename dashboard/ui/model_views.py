@@ -12,11 +12,10 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import polars as pl
 
-from dashboard.ui.confidence import CONFIDENCE_ORDER
-
 from dashboard.model.distillation import api_cost_usd
 from dashboard.model.ranged import base_of
 from dashboard.model.result import EvaluationResult
+from dashboard.ui.confidence import CONFIDENCE_ORDER
 
 DAYS_PER_WEEK = 7.0
 HEADLINE_PREFIXES = ("vendor_margin", "skills.", "compute.")
@@ -231,7 +230,7 @@ def training_run_points(runs: pl.DataFrame) -> pl.DataFrame:
     """
     cost = pl.coalesce("cost_usd", (pl.col("cost_usd_low") + pl.col("cost_usd_high")) / 2)
     rank = pl.col("confidence").replace_strict(CONFIDENCE_ORDER, list(range(len(CONFIDENCE_ORDER))), default=0)
-    joined = lambda column: pl.col(column).drop_nulls().unique().sort().str.join("; ")  # noqa: E731
+    joined = lambda column: pl.col(column).drop_nulls().unique().sort().str.join("; ")
     points = runs.with_columns(cost_plotted=cost, _rank=rank).group_by("model").agg(
         pl.col("developer").first(), pl.col("year").min(), pl.col("training_flop").median(),
         pl.col("cost_plotted").median(), joined("cost_method"), joined("source_title"), joined("source_publisher"),

@@ -21,16 +21,15 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard.data import load_tables, warehouse_version
 from dashboard.model.defaults import Resolution, ResolvedInput, resolve_inputs
 from dashboard.model.evaluate import evaluate
 from dashboard.model.ranged import base_of
 from dashboard.model.result import EvaluationResult
 from dashboard.model.scenario import Scenario, ScenarioError, parse_scenario, scenario_to_json
 from dashboard.ui.confidence import filter_confidence, hide_speculative
+from dashboard.ui.data import load_tables, warehouse_version
 from dashboard.ui.default_scenario import DEFAULT_DOMAINS, DEFAULT_MIX, MODEL_TABLES, scenario_document
-from dashboard.ui.scenario_paths import (Value, apply_overrides, decode_value, encode_value, model_path,
-                                         state_path, url_key)
+from dashboard.ui.scenario_paths import Value, apply_overrides, decode_value, encode_value, model_path, state_path, url_key
 
 STATE_KEY = "scenario_state"
 WIDGET_PREFIX = "in:"

@@ -91,7 +91,7 @@ def column_config(frame: pl.DataFrame) -> dict[str, object]:
 
 def show_table(displayed: pl.DataFrame, full: pl.DataFrame, name: str) -> None:
     """The table, then three downloads built only when clicked: shown rows, all rows, and a ZIP."""
-    from dashboard.data import load_table
+    from dashboard.ui.data import load_table
 
     st.dataframe(displayed, hide_index=True, column_config=column_config(displayed))
     sources = load_table("sources")

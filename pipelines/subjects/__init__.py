@@ -1,8 +1,20 @@
 """The registry of curated subjects, in build order: the registry and taxonomy come first."""
 
 from pipelines.subjects import (
-    api_prices, domains, expert_rates, gpu_prices, gpu_specs, lab_spending, occupations, post_training_runs,
-    reference_points, scaling_fits, skill_datasets, sources, training_runs, vendor_metrics,
+    api_prices,
+    domains,
+    expert_rates,
+    gpu_prices,
+    gpu_specs,
+    lab_spending,
+    occupations,
+    post_training_runs,
+    reference_points,
+    scaling_fits,
+    skill_datasets,
+    sources,
+    training_runs,
+    vendor_metrics,
 )
 from pipelines.subjects.base import Subject
 

@@ -4,7 +4,16 @@ import polars as pl
 from pydantic import Field, model_validator
 
 from pipelines.fields import (
-    HttpUrl, Notes, OriginalClass, PastDate, PublishedDate, Slug, SourceClass, SourceKind, Text, date_precision,
+    HttpUrl,
+    Notes,
+    OriginalClass,
+    PastDate,
+    PublishedDate,
+    Slug,
+    SourceClass,
+    SourceKind,
+    Text,
+    date_precision,
 )
 from pipelines.subjects.base import CsvRow, Subject
 

@@ -24,8 +24,8 @@ from pipelines.problems import InvalidData, Problem, display_path
 from pipelines.reader import frame_of
 from pipelines.subjects.base import CsvRow, Subject
 from pipelines.subjects.skill_datasets import ArtifactType
-from pipelines.validate import LINE_COLUMN, validate_file
 from pipelines.userdata.store import changing_user_db, read_user_table
+from pipelines.validate import LINE_COLUMN, validate_file
 
 
 class QuoteRow(CsvRow):

@@ -9,7 +9,7 @@ worker pool comes from `seed`, each chunk from `(seed, chunk index)`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +19,7 @@ from pipelines.userdata.tasklog_schema import COLUMN_NAMES, TIMESTAMP_FORMAT
 
 CHUNK_ROWS = 1_000_000
 WEEKS = 26
-FIRST_MONDAY = int(datetime(2025, 1, 6, tzinfo=timezone.utc).timestamp())
+FIRST_MONDAY = int(datetime(2025, 1, 6, tzinfo=UTC).timestamp())
 REVIEWERS_PER_PROJECT = 8
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.problems import Problem, display_path
-from pipelines.userdata.tasklog_schema import COLUMNS, COLUMN_NAMES, STATUSES, TIMESTAMP_FORMAT
+from pipelines.userdata.tasklog_schema import COLUMN_NAMES, COLUMNS, STATUSES, TIMESTAMP_FORMAT
 
 PARSED = [c.name for c in COLUMNS if c.dtype != pl.String]
 NUMBERS = [c.name for c in COLUMNS if c.dtype == pl.Float64]

@@ -28,7 +28,15 @@ from pipelines.userdata.aggregates import aggregate_tasklog
 from pipelines.userdata.paths import staging_dir, tasklog_dir
 from pipelines.userdata.store import changing_user_db, insert_frame
 from pipelines.userdata.tasklog_checks import (
-    CHECKS, DUPLICATE, FILE, PROBLEMS, ROW, counts_by_check, reason_exprs, scan_source, text_of, with_checks,
+    DUPLICATE,
+    FILE,
+    PROBLEMS,
+    ROW,
+    counts_by_check,
+    reason_exprs,
+    scan_source,
+    text_of,
+    with_checks,
 )
 from pipelines.userdata.tasklog_schema import COLUMN_NAMES, TIMESTAMP_FORMAT
 

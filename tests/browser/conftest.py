@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.load_browser import CHROMIUM_ARGS
-from dashboard.local_server import HOST, free_port, start_server, stop_server, wait_until_up
+from datamoat.bench.load_browser import CHROMIUM_ARGS
+from datamoat.bench.local_server import HOST, free_port, start_server, stop_server, wait_until_up
 from pipelines.build import build
 from tests.conftest import FIXTURE_SOURCES
 

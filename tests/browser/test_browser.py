@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.navigation import SECTIONS
+from dashboard.ui.navigation import SECTIONS
 from tests.browser.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dashboard.navigation import SECTIONS
+from dashboard.ui.navigation import SECTIONS
 from tests.browser.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser

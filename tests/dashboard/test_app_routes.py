@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.navigation import PAGES_DIR, SECTIONS
+from dashboard.ui.navigation import PAGES_DIR, SECTIONS
 
 EXPECTED_TITLES = [
     "Overview", "Vendors", "Expert rates", "Skill cost builder", "Supply and time", "Compute versus data",

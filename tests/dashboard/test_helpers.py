@@ -9,8 +9,8 @@ from datetime import date
 import polars as pl
 import pytest
 
-from dashboard import expert_rates_view as rates
-from dashboard import vendor_metrics_view as vendors
+from dashboard.ui import expert_rates_view as rates
+from dashboard.ui import vendor_metrics_view as vendors
 from dashboard.ui.confidence import filter_confidence
 from dashboard.ui.sourcing import caption_text, safe_url
 from dashboard.ui.tables import neutralise_formulas, to_csv, to_zip

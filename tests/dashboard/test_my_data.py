@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import user_data_view as mine
+from dashboard.ui import user_data_view as mine
 from pipelines.userdata.paths import user_db_path
 from pipelines.userdata.quotes import ingest_quotes
 from pipelines.userdata.tasklog_ingest import ingest_tasklog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -72,6 +73,6 @@ def test_sources_page_shows_a_javascript_url_as_text(warehouse: Path, monkeypatc
     at = open_page("sources_methodology")
     table = next(d for d in at.dataframe if "url" in d.value.columns and "source_id" in d.value.columns)
     assert "javascript:alert(document.cookie)" in table.value["url"].tolist()
-    config = table.proto.columns
-    assert '"url"' in config and '"type":"link"' not in config.replace(" ", ""), config
+    config = json.loads(table.proto.columns)
+    assert config["url"]["type_config"]["type"] == "text", config
     assert not any("<img" in m.value and "\\<img" not in m.value for m in at.markdown if m.value)

@@ -8,6 +8,7 @@ from dashboard.model.defaults import resolve_inputs
 from dashboard.model.ranged import Ranged
 from dashboard.model.scenario import parse_scenario
 from dashboard.model.template import default_scenario, fill_scenario
+
 from .builders import SMALL
 
 

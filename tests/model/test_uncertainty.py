@@ -4,8 +4,14 @@ import pytest
 from dashboard.model.defaults import resolve_inputs
 from dashboard.model.evaluate import artifacts_per_skill
 from dashboard.model.scenario import parse_scenario
-from dashboard.model.uncertainty import (data_cost_draws, draw_triples, monte_carlo, sensitivity,
-                                         triangular_quantile, uses_log_scale)
+from dashboard.model.uncertainty import (
+    data_cost_draws,
+    draw_triples,
+    monte_carlo,
+    sensitivity,
+    triangular_quantile,
+    uses_log_scale,
+)
 
 
 def test_triangular_quantile_by_hand():

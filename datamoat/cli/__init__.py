@@ -1,0 +1,1 @@
+"""`datamoat …` commands."""

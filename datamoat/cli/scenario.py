@@ -1,0 +1,92 @@
+"""`datamoat scenario …`: evaluate a scenario file headlessly, print the template, list assumptions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+# The model's modules are imported inside each command: `datamoat build` loads this file too,
+# and should not pay for NumPy and SciPy.
+
+MODEL_TABLES = ("expert_rates", "occupations", "skill_datasets", "training_runs", "gpu_prices", "gpu_specs",
+                "api_prices", "reference_points", "scaling_fits", "vendor_metrics")
+WAREHOUSE_ENV = "DATAMOAT_WAREHOUSE"
+
+scenario_app = typer.Typer(help="Evaluate what-if scenarios of the cost model.", no_args_is_help=True,
+                           pretty_exceptions_enable=False)
+
+
+def load_model_tables(warehouse: Path | None) -> dict:
+    """The tables the model reads; {} (all defaults become assumptions) when no warehouse exists.
+    An explicitly named warehouse that is missing is an error."""
+    from pipelines.paths import default_warehouse_path
+    from pipelines.reader import load_tables
+
+    path = warehouse or default_warehouse_path()
+    if not path.exists():
+        if warehouse is not None:
+            raise FileNotFoundError(f"no warehouse at {path}")
+        typer.echo(f"note: no warehouse at {path}; empty inputs fall back to assumptions", err=True)
+        return {}
+    return load_tables(path, MODEL_TABLES)
+
+
+def _read_scenario(file: Path):
+    from dashboard.model.scenario import ScenarioError, parse_scenario
+
+    try:
+        return parse_scenario(file.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ScenarioError([f"(file): cannot read {file}: {error.strerror}"]) from None
+
+
+@scenario_app.command("evaluate")
+def evaluate_command(
+    file: Annotated[Path, typer.Argument(help="scenario JSON file")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the full result as JSON")] = False,
+    draws: Annotated[int | None, typer.Option("--draws", min=0, max=1_000_000, help="Monte Carlo draws")] = None,
+    warehouse: Annotated[Path | None, typer.Option("--warehouse", envvar=WAREHOUSE_ENV,
+                                                      help="warehouse file")] = None,
+) -> None:
+    """Evaluate one scenario file; exit 1 listing every problem when it is invalid."""
+    from dashboard.model.evaluate import evaluate
+    from dashboard.model.scenario import ScenarioError
+
+    try:
+        scenario = _read_scenario(file)
+        tables = load_model_tables(warehouse)
+    except ScenarioError as error:
+        typer.echo(f"Invalid scenario {file}:", err=True)
+        for line in error.problems:
+            typer.echo(f"  {line}", err=True)
+        raise typer.Exit(1) from None
+    except FileNotFoundError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from None
+    result = evaluate(scenario, tables, draws=draws)
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        from datamoat.cli.render import print_result
+
+        print_result(result)
+
+
+@scenario_app.command("template")
+def template_command() -> None:
+    """Print a complete example scenario (every field present; nulls are filled from the warehouse)."""
+    from dashboard.model.scenario import scenario_to_json
+    from dashboard.model.template import template_scenario
+
+    typer.echo(scenario_to_json(template_scenario()))
+
+
+@scenario_app.command("assumptions")
+def assumptions_command() -> None:
+    """Print every assumed default with its reasoning, as JSON."""
+    from dashboard.model.assumptions import list_assumptions
+
+    typer.echo(json.dumps(list_assumptions(), indent=2, ensure_ascii=False))

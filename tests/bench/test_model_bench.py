@@ -1,0 +1,16 @@
+from datamoat.bench import model as bench
+from dashboard.model.template import template_scenario
+
+
+def test_benchmark_figures_are_positive_times():
+    figures = bench.benchmark_figures(template_scenario(), {}, repeats=2)
+    assert set(figures) == {"evaluation_s", "data_cost_draws_s"}
+    assert all(0 < seconds < 10 for seconds in figures.values())
+
+
+def test_run_model_benchmark_prints_targets_and_ratios(capsys, monkeypatch):
+    monkeypatch.setattr(bench, "_tables", lambda: ({}, "no warehouse: assumptions only"))
+    bench.run_model_benchmark(repeats=2)
+    out = capsys.readouterr().out
+    assert "target ≤ 20 ms" in out and "target ≤ 50 ms" in out
+    assert out.count("ratio") == 2
