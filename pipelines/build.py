@@ -22,6 +22,9 @@ from pipelines.paths import SOURCES_DIR
 from pipelines.problems import InvalidData, Problem, format_report
 from pipelines.reader import frame_of
 from pipelines.subjects import FIGURE_SUBJECTS, SUBJECTS
+from pipelines.upstream.base import SOURCE_ID_PREFIX
+from pipelines.upstream.build_step import UpstreamLoad, load_upstream, write_upstream
+from pipelines.upstream.snapshots import default_upstream_dir
 from pipelines.validate import validate_file
 from pipelines.warehouse import (
     RunRecord,
@@ -92,6 +95,8 @@ def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
             con.execute(queries.copy_from_previous(name))
         new = frame_of(con, queries.select_all(name)).drop("csv_line")
         old = _previous_frame(con, name, has_previous)
+        if name == "sources" and old is not None:  # upstream snapshots are registered (and diffed) by the upstream step
+            old = old.filter(~pl.col("source_id").str.starts_with(SOURCE_ID_PREFIX))
         diffs.append(diff_table(name, None if old is None else old.drop("csv_line", strict=False), new, list(subject.key_columns)))
         run.rows_per_table[name] = new.height
     con.execute(queries.add_gpu_peak_throughput())
@@ -101,7 +106,8 @@ def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
     return diffs
 
 
-def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRecord, progress: Progress) -> list[TableDiff]:
+def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRecord, progress: Progress,
+                    upstream: UpstreamLoad | None = None) -> list[TableDiff]:
     """Build the new file beside the old one and swap it in only once complete."""
     new_file = building_path(warehouse)
     remove_abandoned_builds(warehouse)
@@ -113,6 +119,8 @@ def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRe
                 con.execute(queries.attach_previous(str(warehouse)))
             progress("write tables", 1, 3)
             diffs = write_tables(con, frames, has_previous, run)
+            if upstream is not None:
+                diffs += write_upstream(con, upstream, has_previous, [s.name for s in FIGURE_SUBJECTS], run.rows_per_table)
             run.data_diff = [d.as_dict() for d in diffs if not d.is_empty]
             run.status, run.finished_at = "success", datetime.now()
             write_run_history(con, has_previous, warehouse, run)
@@ -140,11 +148,13 @@ def build(
     only: str | None = None,
     force: bool = False,
     progress: Progress = lambda label, done, total: None,
+    upstream_dir: Path | None = None,
 ) -> BuildResult:
-    """Rebuild the warehouse from the curated CSVs; raises InvalidData listing every problem."""
+    """Rebuild the warehouse from the curated CSVs and the upstream snapshots; raises InvalidData listing every problem."""
     # Load inputs
     warehouse = Path(warehouse)
-    checksums = input_checksums(sources_dir)
+    upstream_dir = default_upstream_dir() if upstream_dir is None else Path(upstream_dir)
+    checksums = input_checksums(sources_dir, upstream_dir)
     previous = previous_checksums(warehouse)
     if not force and previous is not None and relevant(previous, only) == relevant(checksums, only):
         return BuildResult("unchanged", warehouse, message="no input changed since the last build; nothing to do")
@@ -154,6 +164,9 @@ def build(
     run.input_checksums = checksums if names == list(SUBJECTS) else {**(previous or {}), **relevant(checksums, only)}
     # Process data
     frames, problems = validate_subjects(sources_dir, names, progress)
+    upstream, upstream_problems = load_upstream(upstream_dir, previous if warehouse.exists() and not force else None, progress)
+    problems += upstream_problems
+    run.input_checksums.update(upstream.checksums)
     if problems:
         run.status, run.finished_at = "failed", datetime.now()
         run.error_summary = format_report(problems, shown=10)
@@ -161,7 +174,7 @@ def build(
         raise InvalidData(problems)
     # Save outputs
     try:
-        diffs = write_warehouse(warehouse, frames, run, progress)
+        diffs = write_warehouse(warehouse, frames, run, progress, upstream)
     except Exception as error:
         run.status, run.finished_at, run.error_summary = "failed", datetime.now(), f"{type(error).__name__}: {error}"
         record_failed_run(warehouse, run)

@@ -1,4 +1,4 @@
-"""What a build's inputs were: SHA-256 of each curated CSV and of the code that shapes the tables.
+"""What a build's inputs were: SHA-256 of each curated CSV, each upstream snapshot, and the code that shapes the tables.
 
 Kept free of Polars and Pydantic so that `datamoat build` with nothing to do answers quickly.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pipelines.upstream.snapshots import default_upstream_dir, upstream_checksums
 from pipelines.warehouse import previous_checksums
 
 PIPELINE_VERSION = "1"
@@ -26,11 +27,12 @@ def schema_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def input_checksums(sources_dir: Path) -> dict[str, str]:
-    """SHA-256 of every CSV in the sources folder, plus the schema fingerprint."""
+def input_checksums(sources_dir: Path, upstream_dir: Path | None = None) -> dict[str, str]:
+    """SHA-256 of every CSV in the sources folder, the schema fingerprint, and each upstream source's snapshots."""
     sums = {SCHEMA_KEY: schema_fingerprint()}
     for path in sorted(Path(sources_dir).glob("*.csv")):
         sums[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    sums.update(upstream_checksums(default_upstream_dir() if upstream_dir is None else upstream_dir))
     return sums
 
 
@@ -42,7 +44,7 @@ def relevant(checksums: dict[str, str], only: str | None) -> dict[str, str]:
     return {key: value for key, value in checksums.items() if key in names}
 
 
-def is_up_to_date(warehouse: Path, sources_dir: Path, only: str | None = None) -> bool:
+def is_up_to_date(warehouse: Path, sources_dir: Path, only: str | None = None, upstream_dir: Path | None = None) -> bool:
     """True when the last successful build read exactly these inputs."""
     previous = previous_checksums(warehouse)
-    return previous is not None and relevant(previous, only) == relevant(input_checksums(sources_dir), only)
+    return previous is not None and relevant(previous, only) == relevant(input_checksums(sources_dir, upstream_dir), only)

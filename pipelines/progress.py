@@ -23,10 +23,10 @@ def terminal_progress() -> Iterator[Progress]:
     with RichProgress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn()) as display:
 
         def report(label: str, done: int, total: int) -> None:
-            phase = "validate" if label.startswith("validate") else "write"
+            phase = label.split(" ", 1)[0] if label.startswith(("validate", "upstream")) else "write"
             if phase not in bars:
                 bars[phase] = display.add_task(label, total=total)
-            display.update(bars[phase], completed=done, description=label)
+            display.update(bars[phase], completed=done, total=total, description=label)
 
         yield report
 

@@ -307,3 +307,116 @@ def direct_tasklog_aggregates(path: str) -> str:
     FROM per_skill AS p JOIN per_skill_weeks AS w USING (skill, domain)
     ORDER BY skill, domain
     """
+
+
+# --- Upstream sources: the field's public datasets (pipelines/upstream) --------------------
+# Written after the curated subject tables. Every upstream row carries `source_id` (its snapshot's row
+# in `sources`) and `confidence`; `upstream_snapshots` holds each snapshot's origin record.
+
+UPSTREAM_SNAPSHOTS_DDL = """
+CREATE TABLE upstream_snapshots (
+    source VARCHAR NOT NULL,
+    version VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL,
+    is_current BOOLEAN NOT NULL,
+    title VARCHAR NOT NULL,
+    producer VARCHAR NOT NULL,
+    url_main VARCHAR NOT NULL,
+    url_download VARCHAR NOT NULL,
+    date_published DATE NOT NULL,
+    date_published_basis VARCHAR NOT NULL,
+    date_accessed DATE NOT NULL,
+    licence VARCHAR NOT NULL,
+    licence_url VARCHAR NOT NULL,
+    credit VARCHAR NOT NULL,
+    citation_full VARCHAR NOT NULL,
+    source_class VARCHAR NOT NULL,
+    obtained_by VARCHAR NOT NULL,
+    files VARCHAR NOT NULL,
+    rows_read BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL,
+    PRIMARY KEY (source, version)
+)
+"""
+
+UPSTREAM_REJECTS_DDL = """
+CREATE TABLE upstream_rejects (
+    source VARCHAR NOT NULL,
+    snapshot_version VARCHAR,
+    file VARCHAR NOT NULL,
+    "row" BIGINT,
+    "column" VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    value VARCHAR
+)
+"""
+
+INSERT_UPSTREAM_SNAPSHOT = "INSERT INTO upstream_snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+INSERT_UPSTREAM_REJECT = "INSERT INTO upstream_rejects VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
+def copy_rows_of_source_from_previous(table: str) -> str:
+    """Carry one source's rows of a shared upstream table over from the previous warehouse."""
+    return f"INSERT INTO {identifier(table)} SELECT * FROM previous.{identifier(table)} WHERE source = ?"
+
+
+def count_rows(table: str) -> str:
+    return f"SELECT count(*) FROM {identifier(table)}"
+
+
+def create_upstream_table(table: str, frame_name: str = "staged") -> str:
+    return f"CREATE TABLE {identifier(table)} AS SELECT * FROM {identifier(frame_name)}"
+
+
+UPSTREAM_SOURCE_ROWS = """
+INSERT INTO sources BY NAME
+SELECT source_id, title, producer AS publisher, url_main AS url, date_published, date_accessed,
+       'dataset' AS kind, credit AS notes, source_class, 'day' AS date_published_precision
+FROM upstream_snapshots
+WHERE source_id NOT IN (SELECT source_id FROM sources)
+ORDER BY source, version
+"""
+
+API_PRICE_CHANGES = """
+CREATE OR REPLACE TABLE api_price_changes AS
+WITH prices AS (
+    UNPIVOT (SELECT model_key, provider, mode, snapshot_version, snapshot_date, source_id,
+                    usd_per_million_input_tokens, usd_per_million_output_tokens,
+                    usd_per_million_cache_read_tokens, usd_per_million_cache_write_tokens
+             FROM api_price_list)
+    ON usd_per_million_input_tokens, usd_per_million_output_tokens,
+       usd_per_million_cache_read_tokens, usd_per_million_cache_write_tokens
+    INTO NAME price VALUE usd_per_million
+),
+versions AS (
+    SELECT snapshot_version, lag(snapshot_version) OVER (ORDER BY snapshot_date, snapshot_version) AS previous_version
+    FROM (SELECT DISTINCT snapshot_version, snapshot_date FROM api_price_list)
+),
+paired AS (
+    SELECT now.model_key, now.provider, now.mode, now.price, before.snapshot_date AS previous_snapshot_date,
+           now.snapshot_date, before.usd_per_million AS usd_per_million_before,
+           now.usd_per_million AS usd_per_million_after, now.source_id
+    FROM prices AS now
+    JOIN versions AS v ON v.snapshot_version = now.snapshot_version
+    JOIN prices AS before
+      ON before.snapshot_version = v.previous_version AND before.model_key = now.model_key AND before.price = now.price
+    WHERE before.usd_per_million <> now.usd_per_million
+)
+SELECT model_key, provider, mode, price, previous_snapshot_date, snapshot_date, usd_per_million_before,
+       usd_per_million_after,
+       CASE WHEN usd_per_million_before > 0 THEN usd_per_million_after / usd_per_million_before END AS ratio_after_to_before,
+       'speculative' AS confidence, source_id, 'model_prices_and_context_window.json' AS upstream_file,
+       CAST(NULL AS BIGINT) AS upstream_row
+FROM paired
+ORDER BY snapshot_date, model_key, price
+"""
+
+
+def create_upstream_cited_view(table: str) -> str:
+    """`<table>_cited` for an upstream table: each row with its snapshot's title, publisher, address and dates."""
+    return create_cited_view(table)
+
+
+def create_figures_by_source_view_with(curated: list[str], upstream: list[str]) -> str:
+    """`figures_by_source` again, counting the upstream tables' rows per snapshot too."""
+    return create_figures_by_source_view(curated + upstream).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)

@@ -97,3 +97,13 @@ def upstream_checksums(upstream_dir: Path) -> dict[str, str]:
     code = code_fingerprint()
     names = sorted(p.name for p in root.iterdir() if (p / CURRENT_FILE).exists())
     return {f"{CHECKSUM_PREFIX}{name}": snapshot_checksum(root, name, code) for name in names}
+
+
+def stored_snapshot_files(upstream_dir: Path) -> list[Path]:
+    """Every stored file a build reads: the kept snapshots' files, origin records aside."""
+    root = Path(upstream_dir)
+    if not root.is_dir():
+        return []
+    return [path for name in sorted(p.name for p in root.iterdir() if (p / CURRENT_FILE).exists())
+            for version in kept_versions(root, name)
+            for path in sorted((root / name / version).iterdir()) if path.is_file() and path.name != ORIGIN_FILE]
