@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from datamoat.cli.fetch import UpstreamOption
+from datamoat.cli.fetch import register as register_fetch
 from datamoat.cli.scenario import scenario_app
 from datamoat.cli.userdata import register as register_userdata
 from pipelines.paths import PROJECT_ROOT, SOURCES_DIR, WAREHOUSE_ENV, default_warehouse_path
@@ -22,6 +24,7 @@ app.add_typer(bench_app, name="bench")
 app.add_typer(sources_app, name="sources")
 app.add_typer(scenario_app, name="scenario")
 register_userdata(app, bench_app, scenario_app)
+register_fetch(app)
 
 WarehouseOption = Annotated[
     Path | None,
@@ -41,11 +44,11 @@ def _subject_names() -> list[str]:
     return list(SUBJECTS)
 
 
-def run_build(warehouse: Path, only: str | None, force: bool, sources: Path | None = None) -> int:
+def run_build(warehouse: Path, only: str | None, force: bool, sources: Path | None = None, upstream: Path | None = None) -> int:
     """Build with progress and print the outcome; returns the exit code."""
     from pipelines.checksums import is_up_to_date
 
-    if not force and is_up_to_date(warehouse, sources or SOURCES_DIR, only):
+    if not force and is_up_to_date(warehouse, sources or SOURCES_DIR, only, upstream):
         typer.echo(f"Up to date: no input changed since the last build; nothing to do ({warehouse}).")
         return 0
     import duckdb
@@ -57,7 +60,7 @@ def run_build(warehouse: Path, only: str | None, force: bool, sources: Path | No
 
     try:
         with progress_for_stdout() as progress:
-            result = build(warehouse, sources or SOURCES_DIR, only=only, force=force, progress=progress)
+            result = build(warehouse, sources or SOURCES_DIR, only=only, force=force, progress=progress, upstream_dir=upstream)
     except InvalidData as error:
         typer.echo(f"Invalid data; the warehouse at {warehouse} is unchanged.\n{error}", err=True)
         return 1
@@ -70,6 +73,9 @@ def run_build(warehouse: Path, only: str | None, force: bool, sources: Path | No
         return 0
     rows = ", ".join(f"{name} {count}" for name, count in result.rows_per_table.items())
     typer.echo(f"Built {warehouse} (run {result.run_id}): {rows}.\nData diff against the previous warehouse:\n{format_diffs(result.diffs)}")
+    if result.rows_per_table.get("upstream_rejects"):
+        typer.echo(f"{result.rows_per_table['upstream_rejects']} upstream row(s) kept aside with their reasons in "
+                   "upstream_rejects (not built into the tables).")
     return 0
 
 
@@ -79,12 +85,13 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="rebuild even when no input changed")] = False,
     warehouse: WarehouseOption = None,
     sources: SourcesOption = None,
+    upstream: UpstreamOption = None,
 ) -> None:
-    """Validate the curated sources and rebuild the warehouse (a no-op when nothing changed)."""
+    """Validate the curated sources and upstream snapshots and rebuild the warehouse (a no-op when nothing changed)."""
     if only is not None and only not in _subject_names():
         raise typer.BadParameter(f"unknown subject {only!r}; expected one of: {', '.join(_subject_names())}",
                                  param_hint="--only")
-    raise typer.Exit(run_build(warehouse or default_warehouse_path(), only, force, sources))
+    raise typer.Exit(run_build(warehouse or default_warehouse_path(), only, force, sources, upstream))
 
 
 @app.command()
