@@ -13,6 +13,14 @@ from pipelines.build import build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_SOURCES = FIXTURES / "sources"
+FIXTURE_UPSTREAM = FIXTURES / "upstream"
+
+
+@pytest.fixture(autouse=True)
+def small_upstream_snapshots(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every build in the tests reads the small upstream fixture snapshots unless a test names another folder."""
+    monkeypatch.setenv("DATAMOAT_UPSTREAM", str(FIXTURE_UPSTREAM))
+    return FIXTURE_UPSTREAM
 
 
 def sha256(path: Path) -> str:

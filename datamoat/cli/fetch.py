@@ -54,11 +54,15 @@ def _print_outcome(outcome) -> None:
 
 def fetch(
     sources: Annotated[list[str] | None, typer.Argument(help="sources to fetch (all when none is named)")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="fetch one source from this URL instead (a mirror or test server)")] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="fetch one source from this URL instead (a mirror or test server)")
+    ] = None,
     file: Annotated[list[Path] | None, typer.Option("--file", help="import a file downloaded by hand (repeatable)")] = None,
     upstream: UpstreamOption = None,
-    user_agent: Annotated[str | None, typer.Option("--user-agent", envvar="DATAMOAT_USER_AGENT",
-                                                   help="User-Agent to send (bls.gov wants contact details)")] = None,
+    user_agent: Annotated[
+        str | None,
+        typer.Option("--user-agent", envvar="DATAMOAT_USER_AGENT", help="User-Agent to send (bls.gov wants contact details)"),
+    ] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="seconds to wait for the server")] = 30.0,
     retries: Annotated[int, typer.Option("--retries", min=0, max=10, help="retries of a failed download")] = 2,
     max_mb: Annotated[int, typer.Option("--max-mb", min=1, help="largest download accepted, MB")] = 300,
@@ -71,21 +75,26 @@ def fetch(
     names = list(sources or UPSTREAM_SOURCES)
     unknown = [n for n in names if n not in UPSTREAM_SOURCES]
     if unknown:
-        raise typer.BadParameter(f"unknown source {unknown[0]!r}; expected one of: {', '.join(UPSTREAM_SOURCES)}",
-                                 param_hint="SOURCE")
+        raise typer.BadParameter(
+            f"unknown source {unknown[0]!r}; expected one of: {', '.join(UPSTREAM_SOURCES)}", param_hint="SOURCE"
+        )
     if (url or file) and len(names) != 1:
         raise typer.BadParameter("name exactly one source with --url or --file", param_hint="--url/--file")
     if url and file:
         raise typer.BadParameter("use --url or --file, not both", param_hint="--url/--file")
-    settings = FetchSettings.from_environment(user_agent=user_agent, timeout_seconds=timeout, retries=retries,
-                                              max_bytes=max_mb * 1024 * 1024)
+    settings = FetchSettings.from_environment(
+        user_agent=user_agent, timeout_seconds=timeout, retries=retries, max_bytes=max_mb * 1024 * 1024
+    )
     folder = upstream or default_upstream_dir()
     failed = False
     with _byte_progress() as progress:
         for name in names:
             source = UPSTREAM_SOURCES[name]
-            outcome = import_files(folder, source, list(file), settings) if file else \
-                fetch_source(folder, source, settings, url, progress)
+            outcome = (
+                import_files(folder, source, list(file), settings)
+                if file
+                else fetch_source(folder, source, settings, url, progress)
+            )
             _print_outcome(outcome)
             failed |= outcome.failed
     raise typer.Exit(1 if failed else 0)

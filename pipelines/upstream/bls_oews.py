@@ -14,7 +14,6 @@ import polars as pl
 from pydantic import Field
 
 from pipelines.problems import Problem
-
 from pipelines.upstream.base import Amount, LongText, Parsed, Snapshot, UpstreamRow, UpstreamSource, UpstreamTable
 from pipelines.upstream.origin import Licence
 from pipelines.upstream.rows import ColumnMap, keep_first_of_each_key, map_columns, share_problem, validate_records
@@ -23,9 +22,20 @@ YEARS = (2023, 2024, 2025)  # the May reference years fetched by default; add a 
 NAME = re.compile(r"national_M(?P<year>\d{4})_dl\.xlsx$")
 CONFIDENCE_NOTE = "BLS publishes its own survey estimates: every row is `reported` (special values are flags, not numbers)."
 Flag = Literal["*", "**", "#"]
-WAGE_COLUMNS = ("usd_per_hour_mean", "usd_per_year_mean", "usd_per_hour_p10", "usd_per_hour_p25", "usd_per_hour_median",
-                "usd_per_hour_p75", "usd_per_hour_p90", "usd_per_year_p10", "usd_per_year_p25", "usd_per_year_median",
-                "usd_per_year_p75", "usd_per_year_p90")
+WAGE_COLUMNS = (
+    "usd_per_hour_mean",
+    "usd_per_year_mean",
+    "usd_per_hour_p10",
+    "usd_per_hour_p25",
+    "usd_per_hour_median",
+    "usd_per_hour_p75",
+    "usd_per_hour_p90",
+    "usd_per_year_p10",
+    "usd_per_year_p25",
+    "usd_per_year_median",
+    "usd_per_year_p75",
+    "usd_per_year_p90",
+)
 
 
 class OccupationWageRow(UpstreamRow):
@@ -33,7 +43,8 @@ class OccupationWageRow(UpstreamRow):
     soc_code: str = Field(pattern=r"^\d{2}-\d{4}$", description="SOC code, e.g. 15-1252 (00-0000 is all occupations)")
     occupation_title: LongText = Field(description="occupation title as BLS gives it")
     o_group: Literal["total", "major", "minor", "broad", "detailed"] = Field(
-        description="aggregation level: total, major, minor, broad or detailed (filter on one to avoid double counting)")
+        description="aggregation level: total, major, minor, broad or detailed (filter on one to avoid double counting)"
+    )
     employment: Amount | None = Field(default=None, description="employment (count), rounded by BLS")
     employment_flag: Flag | None = Field(default=None, description="** when employment is not available")
     employment_rse_percent: Amount | None = Field(default=None, description="relative standard error of employment, %")
@@ -50,21 +61,34 @@ class OccupationWageRow(UpstreamRow):
     usd_per_year_p75: Amount | None = Field(default=None, description="75th percentile annual wage, USD")
     usd_per_year_p90: Amount | None = Field(default=None, description="90th percentile annual wage, USD")
     wage_flags: LongText | None = Field(
-        default=None, description="BLS special values in place of wages, as column=flag pairs: * not available, "
-                                  "# at or above the top of the published range (e.g. usd_per_hour_p90=#)")
+        default=None,
+        description="BLS special values in place of wages, as column=flag pairs: * not available, "
+        "# at or above the top of the published range (e.g. usd_per_hour_p90=#)",
+    )
     is_annual_only: bool = Field(default=False, description="BLS publishes only annual wages for this occupation")
     is_hourly_only: bool = Field(default=False, description="BLS publishes only hourly wages for this occupation")
 
 
 COLUMNS: ColumnMap = {
-    "soc_code": ("OCC_CODE",), "occupation_title": ("OCC_TITLE",), "o_group": ("O_GROUP", "OCC_GROUP"),
-    "employment": ("TOT_EMP",), "employment_rse_percent": ("EMP_PRSE",),
-    "usd_per_hour_mean": ("H_MEAN",), "usd_per_year_mean": ("A_MEAN",),
-    "usd_per_hour_p10": ("H_PCT10",), "usd_per_hour_p25": ("H_PCT25",), "usd_per_hour_median": ("H_MEDIAN",),
-    "usd_per_hour_p75": ("H_PCT75",), "usd_per_hour_p90": ("H_PCT90",),
-    "usd_per_year_p10": ("A_PCT10",), "usd_per_year_p25": ("A_PCT25",), "usd_per_year_median": ("A_MEDIAN",),
-    "usd_per_year_p75": ("A_PCT75",), "usd_per_year_p90": ("A_PCT90",),
-    "annual": ("ANNUAL",), "hourly": ("HOURLY",),
+    "soc_code": ("OCC_CODE",),
+    "occupation_title": ("OCC_TITLE",),
+    "o_group": ("O_GROUP", "OCC_GROUP"),
+    "employment": ("TOT_EMP",),
+    "employment_rse_percent": ("EMP_PRSE",),
+    "usd_per_hour_mean": ("H_MEAN",),
+    "usd_per_year_mean": ("A_MEAN",),
+    "usd_per_hour_p10": ("H_PCT10",),
+    "usd_per_hour_p25": ("H_PCT25",),
+    "usd_per_hour_median": ("H_MEDIAN",),
+    "usd_per_hour_p75": ("H_PCT75",),
+    "usd_per_hour_p90": ("H_PCT90",),
+    "usd_per_year_p10": ("A_PCT10",),
+    "usd_per_year_p25": ("A_PCT25",),
+    "usd_per_year_median": ("A_MEDIAN",),
+    "usd_per_year_p75": ("A_PCT75",),
+    "usd_per_year_p90": ("A_PCT90",),
+    "annual": ("ANNUAL",),
+    "hourly": ("HOURLY",),
 }
 REQUIRED = ("soc_code", "occupation_title", "o_group", "employment", *WAGE_COLUMNS)
 
@@ -73,7 +97,7 @@ OCCUPATION_WAGES = UpstreamTable(
     row_model=OccupationWageRow,
     key_columns=("year", "soc_code", "o_group"),
     description="BLS national employment and wages by occupation and year (May OEWS): mean, percentiles and median, "
-                "hourly and annual; BLS special values kept as flags.",
+    "hourly and annual; BLS special values kept as flags.",
 )
 
 
@@ -116,7 +140,9 @@ def read_year(snapshot: Snapshot, name: str, parsed: Parsed) -> list[dict]:
     parsed.rows_by_file[name] = frame.height
     year = int(NAME.search(name).group("year"))
     provenance = {"source_id": snapshot.source_id, "upstream_file": name, "year": year, "confidence": "reported"}
-    records = ((n, {**_flagged(row), **provenance, "upstream_row": n}) for n, row in enumerate(frame.iter_rows(named=True), start=2))
+    records = (
+        (n, {**_flagged(row), **provenance, "upstream_row": n}) for n, row in enumerate(frame.iter_rows(named=True), start=2)
+    )
     good, rejects = validate_records(name, records, OccupationWageRow)
     parsed.rejects += rejects
     return good
@@ -127,7 +153,9 @@ def parse(snapshot: Snapshot) -> Parsed:
     if not any(NAME.search(name) for name in snapshot.files):
         parsed.problems.append(Problem(SOURCE.name, 0, "", "no national_MYYYY_dl.xlsx workbook in the snapshot"))
     rows = [row for name in sorted(snapshot.files) if NAME.search(name) for row in read_year(snapshot, name, parsed)]
-    frame, duplicates = keep_first_of_each_key("occupation_wages", OCCUPATION_WAGES.frame(rows), list(OCCUPATION_WAGES.key_columns))
+    frame, duplicates = keep_first_of_each_key(
+        "occupation_wages", OCCUPATION_WAGES.frame(rows), list(OCCUPATION_WAGES.key_columns)
+    )
     parsed.rejects += duplicates
     parsed.problems += share_problem(SOURCE.name, parsed)
     parsed.frames["occupation_wages"] = frame
@@ -139,13 +167,13 @@ SOURCE = UpstreamSource(
     producer="U.S. Bureau of Labor Statistics",
     title="Occupational Employment and Wage Statistics (OEWS), national estimates",
     description="Employment and wage estimates for about 830 occupations in the United States, each May: mean, "
-                "percentiles and median of hourly and annual wages, by SOC code and aggregation level.",
+    "percentiles and median of hourly and annual wages, by SOC code and aggregation level.",
     url_main="https://www.bls.gov/oes/tables.htm",
     downloads=tuple(f"https://www.bls.gov/oes/special-requests/oesm{year % 100:02d}nat.zip" for year in YEARS),
     licence=Licence(name="Public domain (U.S. government work)", url="https://www.bls.gov/opub/copyright-information.htm"),
     credit="U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics",
     citation_full="U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, national estimates, "
-                  "https://www.bls.gov/oes/tables.htm",
+    "https://www.bls.gov/oes/tables.htm",
     source_class="primary",
     file_pattern=r"(?:^|/)(?P<name>national_M\d{4}_dl\.xlsx)$",
     required_files=(),

@@ -36,7 +36,9 @@ class UpstreamLoad:
     carried: set[str] = field(default_factory=set)
 
 
-def load_upstream(upstream_dir: Path, previous: dict[str, str] | None, progress=lambda *_: None) -> tuple[UpstreamLoad, list[Problem]]:
+def load_upstream(
+    upstream_dir: Path, previous: dict[str, str] | None, progress=lambda *_: None
+) -> tuple[UpstreamLoad, list[Problem]]:
     """Parse every source whose snapshot changed since the previous build; problems make the build fail."""
     checksums = upstream_checksums(upstream_dir)
     load, problems = UpstreamLoad(checksums), []
@@ -70,7 +72,9 @@ def diff_upstream(table: UpstreamTable, old: pl.DataFrame | None, new: pl.DataFr
     """Rows added, removed and changed by key, ignoring where each row sits (its snapshot, file and row number)."""
     keys = keys or list(table.key_columns)
     keep = [c for c in new.columns if c in keys or c not in PROVENANCE_COLUMNS]
-    return diff_table(table.name, None if old is None else old.select([c for c in keep if c in old.columns]), new.select(keep), keys)
+    return diff_table(
+        table.name, None if old is None else old.select([c for c in keep if c in old.columns]), new.select(keep), keys
+    )
 
 
 def _write_source_tables(con, source: UpstreamSource, load: UpstreamLoad, previous: set[str]) -> list[TableDiff]:
@@ -99,10 +103,30 @@ def _snapshot_rows(source: UpstreamSource, snapshots: list[Snapshot], parsed: Pa
     for snapshot in snapshots:
         o = snapshot.origin
         files = json.dumps([f.model_dump(mode="json", exclude_none=True) for f in o.files])
-        rows.append((source.name, o.version, snapshot.source_id, snapshot is snapshots[-1], o.title, o.producer, o.url_main,
-                     " ".join(o.url_download), o.date_published, o.date_published_basis, o.date_accessed, o.licence.name,
-                     o.licence.url, o.citation, source.citation_full, source.source_class, o.obtained_by, files, o.rows,
-                     len(rejected.get(o.version, ()))))
+        rows.append(
+            (
+                source.name,
+                o.version,
+                snapshot.source_id,
+                snapshot is snapshots[-1],
+                o.title,
+                o.producer,
+                o.url_main,
+                " ".join(o.url_download),
+                o.date_published,
+                o.date_published_basis,
+                o.date_accessed,
+                o.licence.name,
+                o.licence.url,
+                o.citation,
+                source.citation_full,
+                source.source_class,
+                o.obtained_by,
+                files,
+                o.rows,
+                len(rejected.get(o.version, ())),
+            )
+        )
     return rows
 
 
@@ -128,8 +152,13 @@ def _write_registry(con, load: UpstreamLoad, previous: set[str]) -> int:
     return con.execute(queries.count_rows("upstream_rejects")).fetchone()[0]
 
 
-def write_upstream(con: duckdb.DuckDBPyConnection, load: UpstreamLoad, has_previous: bool, curated_tables: list[str],
-                   rows_per_table: dict[str, int]) -> list[TableDiff]:
+def write_upstream(
+    con: duckdb.DuckDBPyConnection,
+    load: UpstreamLoad,
+    has_previous: bool,
+    curated_tables: list[str],
+    rows_per_table: dict[str, int],
+) -> list[TableDiff]:
     """Write every upstream table into the new warehouse; register the snapshots as sources."""
     previous = _previous_tables(con, has_previous)
     diffs = []

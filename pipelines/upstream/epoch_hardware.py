@@ -12,8 +12,10 @@ from pipelines.upstream.origin import Licence
 from pipelines.upstream.rows import ColumnMap, map_columns, read_csv_text, share_problem, validate_records
 
 FILE = "ml_hardware.csv"
-CONFIDENCE_NOTE = ("Epoch compiles the hardware figures from datasheets and reports but gives no per-row confidence: "
-                   "every row is `likely` (a reputable analyst's compilation).")
+CONFIDENCE_NOTE = (
+    "Epoch compiles the hardware figures from datasheets and reports but gives no per-row confidence: "
+    "every row is `likely` (a reputable analyst's compilation)."
+)
 
 
 class MlHardwareRow(UpstreamRow):
@@ -32,7 +34,9 @@ class MlHardwareRow(UpstreamRow):
     int8_op_per_second: Amount | None = Field(default=None, description="peak INT8, OP/s")
     memory_bytes: Amount | None = Field(default=None, description="memory, bytes")
     memory_bandwidth_bytes_per_second: Amount | None = Field(default=None, description="memory bandwidth, bytes/s")
-    intranode_bandwidth_bytes_per_second: Amount | None = Field(default=None, description="chip-to-chip bandwidth within a node, bytes/s")
+    intranode_bandwidth_bytes_per_second: Amount | None = Field(
+        default=None, description="chip-to-chip bandwidth within a node, bytes/s"
+    )
     tdp_watts: Amount | None = Field(default=None, description="thermal design power, W")
     datasheet_url: LongText | None = Field(default=None, description="Epoch's link to the datasheet")
     epoch_last_modified: LongText | None = Field(default=None, description="when Epoch last edited the row")
@@ -66,7 +70,7 @@ ML_HARDWARE = UpstreamTable(
     row_model=MlHardwareRow,
     key_columns=("hardware_name",),
     description="Epoch AI's machine-learning accelerators: maker, type, release date and price, peak FLOP/s per "
-                "precision, memory, bandwidth and power.",
+    "precision, memory, bandwidth and power.",
 )
 
 
@@ -79,8 +83,10 @@ def parse(snapshot: Snapshot) -> Parsed:
         return parsed
     frame = frame.select(pl.col(upstream).alias(ours) for ours, upstream in found.items())
     parsed.rows_by_file[FILE] = frame.height
-    records = ((n, {**row, "source_id": snapshot.source_id, "upstream_file": FILE, "upstream_row": n, "confidence": "likely"})
-               for n, row in enumerate(frame.iter_rows(named=True), start=2))
+    records = (
+        (n, {**row, "source_id": snapshot.source_id, "upstream_file": FILE, "upstream_row": n, "confidence": "likely"})
+        for n, row in enumerate(frame.iter_rows(named=True), start=2)
+    )
     good, parsed.rejects = validate_records(FILE, records, MlHardwareRow)
     parsed.problems += share_problem(SOURCE.name, parsed)
     parsed.frames["ml_hardware"] = ML_HARDWARE.frame(good)
@@ -92,13 +98,13 @@ SOURCE = UpstreamSource(
     producer="Epoch AI",
     title="Data on Machine Learning Hardware",
     description="Epoch AI's database of accelerators used to train and run machine-learning models: peak "
-                "throughput by numerical precision, memory, bandwidth, power, release date and price.",
+    "throughput by numerical precision, memory, bandwidth, power, release date and price.",
     url_main="https://epoch.ai/data/machine-learning-hardware",
     downloads=("https://epoch.ai/data/ml_hardware.csv",),
     licence=Licence(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/"),
     credit="Epoch AI, 'Data on Machine Learning Hardware', epoch.ai",
     citation_full="Epoch AI (2025), 'Data on Machine Learning Hardware'. Published online at epoch.ai. "
-                  "Retrieved from https://epoch.ai/data/machine-learning-hardware",
+    "Retrieved from https://epoch.ai/data/machine-learning-hardware",
     source_class="primary",
     file_pattern=r"(?:^|/)(?P<name>ml_hardware\.csv)$",
     required_files=(FILE,),

@@ -27,8 +27,10 @@ from pipelines.upstream.rows import ColumnMap, map_columns, read_csv_text, share
 
 FILES = ("notable_ai_models.csv", "frontier_ai_models.csv", "large_scale_ai_models.csv")  # also the merge order
 CONFIDENCE = {"confident": "likely", "likely": "likely"}  # Speculative, Unknown, Unverified, empty → speculative
-CONFIDENCE_NOTE = ("Epoch's `Confidence` is Epoch's own judgement of its estimates, so none is `reported`: "
-                   "Confident → likely, Likely → likely, Speculative, Unknown (or empty) → speculative.")
+CONFIDENCE_NOTE = (
+    "Epoch's `Confidence` is Epoch's own judgement of its estimates, so none is `reported`: "
+    "Confident → likely, Likely → likely, Speculative, Unknown (or empty) → speculative."
+)
 
 
 class AiModelRow(UpstreamRow):
@@ -40,15 +42,21 @@ class AiModelRow(UpstreamRow):
     task: LongText | None = Field(default=None, description="task(s) the model does")
     parameters: Amount | None = Field(default=None, description="parameter count")
     training_compute_flop: Amount | None = Field(default=None, description="training compute, FLOP (Epoch's estimate)")
-    post_training_compute_flop: Amount | None = Field(default=None, description="post-training compute, FLOP, where Epoch gives it")
+    post_training_compute_flop: Amount | None = Field(
+        default=None, description="post-training compute, FLOP, where Epoch gives it"
+    )
     training_dataset_size_datapoints: Amount | None = Field(
-        default=None, description="training dataset size in datapoints (tokens for language models)")
+        default=None, description="training dataset size in datapoints (tokens for language models)"
+    )
     training_hardware: LongText | None = Field(default=None, description="accelerator(s) used, as Epoch names them")
     hardware_quantity: Amount | None = Field(default=None, description="number of accelerators")
     training_time_hours: Amount | None = Field(default=None, description="training time, hours")
     training_compute_cost_usd_2023: Amount | None = Field(
-        default=None, description="training compute cost, 2023 US dollars (Epoch's estimate)")
-    epoch_confidence: LongText | None = Field(default=None, description="Epoch's own label: Confident, Likely, Speculative or Unknown")
+        default=None, description="training compute cost, 2023 US dollars (Epoch's estimate)"
+    )
+    epoch_confidence: LongText | None = Field(
+        default=None, description="Epoch's own label: Confident, Likely, Speculative or Unknown"
+    )
     is_frontier: bool = Field(default=False, description="in Epoch's frontier file or flagged `Frontier model`")
     model_accessibility: LongText | None = Field(default=None, description="e.g. API access, Open weights (unrestricted)")
     link: LongText | None = Field(default=None, description="Epoch's link(s) to the model's paper or announcement")
@@ -64,8 +72,11 @@ COLUMNS: ColumnMap = {
     "parameters": ("Parameters",),
     "training_compute_flop": ("Training compute (FLOP)",),
     "post_training_compute_flop": ("Post-training compute (FLOP)",),
-    "training_dataset_size_datapoints": ("Training dataset size (total)", "Training dataset size (datapoints)",
-                                         "(DEPRECATED) Training dataset size (datapoints)"),
+    "training_dataset_size_datapoints": (
+        "Training dataset size (total)",
+        "Training dataset size (datapoints)",
+        "(DEPRECATED) Training dataset size (datapoints)",
+    ),
     "training_hardware": ("Training hardware",),
     "hardware_quantity": ("Hardware quantity",),
     "training_time_hours": ("Training time (hours)",),
@@ -82,7 +93,7 @@ AI_MODELS = UpstreamTable(
     row_model=AiModelRow,
     key_columns=("model",),
     description="Epoch AI's notable ∪ large-scale ∪ frontier models, one row per model: dates, developers, "
-                "parameters, training compute and cost, hardware, Epoch's confidence.",
+    "parameters, training compute and cost, hardware, Epoch's confidence.",
 )
 
 
@@ -102,9 +113,16 @@ def read_file(snapshot: Snapshot, name: str, parsed: Parsed) -> list[dict]:
     def records():
         for row_number, row in enumerate(frame.iter_rows(named=True), start=2):
             flag = (row.pop("frontier_flag", None) or "").lower() == "true"
-            yield row_number, {**row, **provenance, "upstream_row": row_number,
-                               "is_frontier": flag or name.startswith("frontier"),
-                               "confidence": map_confidence(row.get("epoch_confidence"), CONFIDENCE, "speculative")}
+            yield (
+                row_number,
+                {
+                    **row,
+                    **provenance,
+                    "upstream_row": row_number,
+                    "is_frontier": flag or name.startswith("frontier"),
+                    "confidence": map_confidence(row.get("epoch_confidence"), CONFIDENCE, "speculative"),
+                },
+            )
 
     good, rejects = validate_records(name, records(), AiModelRow)
     parsed.rejects += rejects
@@ -139,13 +157,13 @@ SOURCE = UpstreamSource(
     producer="Epoch AI",
     title="Data on AI Models (Notable, Large-Scale and Frontier AI Models)",
     description="Epoch AI's databases of machine-learning models: publication date, developer, parameters, "
-                "training compute, dataset size, hardware, training time and cost, with Epoch's confidence in its estimates.",
+    "training compute, dataset size, hardware, training time and cost, with Epoch's confidence in its estimates.",
     url_main="https://epoch.ai/data/ai-models",
     downloads=tuple(f"https://epoch.ai/data/{name}" for name in FILES),
     licence=Licence(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/"),
     credit="Epoch AI, 'Data on AI Models', epoch.ai",
     citation_full="Epoch AI (2025), 'Data on AI Models'. Published online at epoch.ai. "
-                  "Retrieved from https://epoch.ai/data/ai-models",
+    "Retrieved from https://epoch.ai/data/ai-models",
     source_class="primary",
     file_pattern=r"(?:^|/)(?P<name>notable_ai_models\.csv|large_scale_ai_models\.csv|frontier_ai_models\.csv)$",
     required_files=FILES,

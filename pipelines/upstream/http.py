@@ -16,8 +16,10 @@ from pathlib import Path
 import httpx
 
 USER_AGENT_ENV = "DATAMOAT_USER_AGENT"
-DEFAULT_USER_AGENT = ("datamoat/0.1 (open-source research dashboard; fetches public datasets for offline analysis; "
-                      f"set {USER_AGENT_ENV} to add your contact e-mail)")
+DEFAULT_USER_AGENT = (
+    "datamoat/0.1 (open-source research dashboard; fetches public datasets for offline analysis; "
+    f"set {USER_AGENT_ENV} to add your contact e-mail)"
+)
 RETRIED_STATUS = {408, 425, 429, 500, 502, 503, 504}
 HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
 
@@ -96,8 +98,15 @@ def _looks_like_html(path: Path, content_type: str | None) -> bool:
     return (content_type or "").lower().startswith("text/html") or head.startswith(HTML_STARTS)
 
 
-def download(client: httpx.Client, url: str, target: Path, settings: FetchSettings, etag: str | None = None,
-             last_modified: str | None = None, progress: ByteProgress | None = None) -> Download:
+def download(
+    client: httpx.Client,
+    url: str,
+    target: Path,
+    settings: FetchSettings,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    progress: ByteProgress | None = None,
+) -> Download:
     """GET `url` into `target` (conditionally when a validator is known); retries transient failures."""
     last_error: Exception | None = None
     for attempt in range(settings.retries + 1):
@@ -115,10 +124,13 @@ def download(client: httpx.Client, url: str, target: Path, settings: FetchSettin
                 _stream_to(response, target, settings, progress)
                 content_type = response.headers.get("content-type")
                 if _looks_like_html(target, content_type):
-                    raise FetchError(f"{url} sent an HTML page (HTTP 200, {content_type or 'no content type'}) "
-                                     "where a data file was expected: an error or login page?")
-                return Download(url, False, target, response.headers.get("etag"), response.headers.get("last-modified"),
-                                content_type)
+                    raise FetchError(
+                        f"{url} sent an HTML page (HTTP 200, {content_type or 'no content type'}) "
+                        "where a data file was expected: an error or login page?"
+                    )
+                return Download(
+                    url, False, target, response.headers.get("etag"), response.headers.get("last-modified"), content_type
+                )
         except httpx.ConnectError as error:
             last_error = Offline(f"cannot reach {httpx.URL(url).host} ({_reason(error)}): offline, or the address is wrong?")
         except httpx.TimeoutException as error:
@@ -137,5 +149,9 @@ def _reason(error: Exception) -> str:
 
 
 def client_for(settings: FetchSettings) -> httpx.Client:
-    return httpx.Client(headers={"User-Agent": settings.user_agent}, timeout=httpx.Timeout(settings.timeout_seconds),
-                        follow_redirects=True, max_redirects=5)
+    return httpx.Client(
+        headers={"User-Agent": settings.user_agent},
+        timeout=httpx.Timeout(settings.timeout_seconds),
+        follow_redirects=True,
+        max_redirects=5,
+    )

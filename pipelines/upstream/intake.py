@@ -79,8 +79,9 @@ def free_version(parent: Path, wanted: str) -> str:
     return version
 
 
-def take_snapshot(upstream_dir: Path, source: UpstreamSource, files: list[Incoming], version_date: date,
-                  origin_fields: dict) -> Taken:
+def take_snapshot(
+    upstream_dir: Path, source: UpstreamSource, files: list[Incoming], version_date: date, origin_fields: dict
+) -> Taken:
     """Store, validate and place a new snapshot of `source`; it becomes current only when valid."""
     home = source_dir(upstream_dir, source.name)
     staging = staging_folder(upstream_dir, source)
@@ -89,20 +90,42 @@ def take_snapshot(upstream_dir: Path, source: UpstreamSource, files: list[Incomi
         version = free_version(home, version_date.isoformat())
         snapshot = Snapshot(source.name, version, staging, None, {f.name: f.data for f in files})  # type: ignore[arg-type]
         parsed = source.parse(snapshot)
-        problems = list(parsed.problems) + [Problem(source.name, 0, name, "required file missing from the snapshot")
-                                            for name in source.required_files if name not in snapshot.files]
+        problems = list(parsed.problems) + [
+            Problem(source.name, 0, name, "required file missing from the snapshot")
+            for name in source.required_files
+            if name not in snapshot.files
+        ]
         aside = home / SET_ASIDE_DIR
         if problems:
             version = free_version(aside, version)
         origin = Origin(
-            source=source.name, version=version, producer=source.producer, title=source.title,
-            description=source.description, url_main=source.url_main, url_download=list(source.downloads),
-            date_published=version_date, licence=source.licence, citation=source.credit,
-            files=[SnapshotFile(name=f.name, stored_as=stored[f.name], sha256=sha256_hex(f.data), bytes=len(f.data),
-                                rows=parsed.rows_by_file.get(f.name), url_download=f.url_download, etag=f.etag,
-                                last_modified=f.last_modified, public_copy=f.public_copy)
-                   for f in sorted(files, key=lambda f: f.name)],
-            rows=parsed.rows_read, problems=[str(p) for p in problems], **origin_fields,
+            source=source.name,
+            version=version,
+            producer=source.producer,
+            title=source.title,
+            description=source.description,
+            url_main=source.url_main,
+            url_download=list(source.downloads),
+            date_published=version_date,
+            licence=source.licence,
+            citation=source.credit,
+            files=[
+                SnapshotFile(
+                    name=f.name,
+                    stored_as=stored[f.name],
+                    sha256=sha256_hex(f.data),
+                    bytes=len(f.data),
+                    rows=parsed.rows_by_file.get(f.name),
+                    url_download=f.url_download,
+                    etag=f.etag,
+                    last_modified=f.last_modified,
+                    public_copy=f.public_copy,
+                )
+                for f in sorted(files, key=lambda f: f.name)
+            ],
+            rows=parsed.rows_read,
+            problems=[str(p) for p in problems],
+            **origin_fields,
         )
         write_origin(staging, origin)
         if problems:

@@ -20,8 +20,10 @@ from pipelines.upstream.rows import share_problem, validate_records
 
 FILE = "model_prices_and_context_window.json"
 NOT_MODELS = ("sample_spec",)
-CONFIDENCE_NOTE = ("LiteLLM gathers providers' list prices second-hand (an aggregator, class `secondary`): every price "
-                   "is `speculative` until checked against the provider's own page.")
+CONFIDENCE_NOTE = (
+    "LiteLLM gathers providers' list prices second-hand (an aggregator, class `secondary`): every price "
+    "is `speculative` until checked against the provider's own page."
+)
 PER_TOKEN = {  # our column → LiteLLM's per-token field
     "usd_per_million_input_tokens": "input_cost_per_token",
     "usd_per_million_output_tokens": "output_cost_per_token",
@@ -40,10 +42,18 @@ class ApiPriceRow(UpstreamRow):
     mode: LongText | None = Field(default=None, description="chat, completion, embedding, image_generation …")
     usd_per_million_input_tokens: Amount | None = Field(default=None, description="input price, USD per million tokens")
     usd_per_million_output_tokens: Amount | None = Field(default=None, description="output price, USD per million tokens")
-    usd_per_million_cache_read_tokens: Amount | None = Field(default=None, description="cached-input read price, USD per million tokens")
-    usd_per_million_cache_write_tokens: Amount | None = Field(default=None, description="cache write price, USD per million tokens")
-    usd_per_million_input_tokens_batch: Amount | None = Field(default=None, description="batch input price, USD per million tokens")
-    usd_per_million_output_tokens_batch: Amount | None = Field(default=None, description="batch output price, USD per million tokens")
+    usd_per_million_cache_read_tokens: Amount | None = Field(
+        default=None, description="cached-input read price, USD per million tokens"
+    )
+    usd_per_million_cache_write_tokens: Amount | None = Field(
+        default=None, description="cache write price, USD per million tokens"
+    )
+    usd_per_million_input_tokens_batch: Amount | None = Field(
+        default=None, description="batch input price, USD per million tokens"
+    )
+    usd_per_million_output_tokens_batch: Amount | None = Field(
+        default=None, description="batch output price, USD per million tokens"
+    )
     context_window_tokens: int | None = Field(default=None, ge=0, description="maximum input tokens (context window)")
     max_output_tokens: int | None = Field(default=None, ge=0, description="maximum output tokens")
     is_priced: bool = Field(description="both an input and an output price are given")
@@ -66,7 +76,7 @@ API_PRICE_LIST = UpstreamTable(
     row_model=ApiPriceRow,
     key_columns=("snapshot_version", "model_key"),
     description="LiteLLM's model price table, every kept snapshot: provider, mode, input, output and cache prices "
-                "per million tokens, context window.",
+    "per million tokens, context window.",
 )
 API_PRICE_CHANGES = UpstreamTable(
     name="api_price_changes",
@@ -90,11 +100,18 @@ def _whole(value: object) -> object:
 def record_of(key: str, entry: dict, snapshot: Snapshot) -> dict:
     prices = {ours: _per_million(entry.get(theirs)) for ours, theirs in PER_TOKEN.items()}
     return {
-        **prices, "model_key": key, "provider": entry.get("litellm_provider"), "mode": entry.get("mode"),
-        "context_window_tokens": _whole(entry.get("max_input_tokens")), "max_output_tokens": _whole(entry.get("max_output_tokens")),
+        **prices,
+        "model_key": key,
+        "provider": entry.get("litellm_provider"),
+        "mode": entry.get("mode"),
+        "context_window_tokens": _whole(entry.get("max_input_tokens")),
+        "max_output_tokens": _whole(entry.get("max_output_tokens")),
         "is_priced": entry.get("input_cost_per_token") is not None and entry.get("output_cost_per_token") is not None,
-        "snapshot_version": snapshot.version, "snapshot_date": snapshot.version[:10], "source_id": snapshot.source_id,
-        "upstream_file": FILE, "confidence": "speculative",
+        "snapshot_version": snapshot.version,
+        "snapshot_date": snapshot.version[:10],
+        "source_id": snapshot.source_id,
+        "upstream_file": FILE,
+        "confidence": "speculative",
     }
 
 
@@ -122,7 +139,7 @@ SOURCE = UpstreamSource(
     producer="BerriAI (LiteLLM)",
     title="LiteLLM model prices and context windows",
     description="A community-maintained JSON table of model API list prices (per token, with cache and batch "
-                "variants) and context windows, by provider; successive snapshots give price history.",
+    "variants) and context windows, by provider; successive snapshots give price history.",
     url_main="https://github.com/BerriAI/litellm",
     downloads=("https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json",),
     licence=Licence(name="MIT", url="https://github.com/BerriAI/litellm/blob/main/LICENSE"),

@@ -27,8 +27,9 @@ def load_snapshot(source: UpstreamSource, folder: Path) -> Snapshot:
         raise CorruptSnapshot(f"{folder}: {error}") from error
     for record in origin.files:
         if sha256_hex(files[record.name]) != record.sha256:
-            raise CorruptSnapshot(f"{folder / record.stored_as}: {record.name} is not the file its origin record names "
-                                  "(SHA-256 differs)")
+            raise CorruptSnapshot(
+                f"{folder / record.stored_as}: {record.name} is not the file its origin record names (SHA-256 differs)"
+            )
     return Snapshot(source.name, origin.version, folder, origin, files)
 
 
@@ -53,4 +54,3 @@ def parse_versions(source: UpstreamSource, upstream_dir: Path) -> tuple[Parsed, 
         for name, frame in parsed.frames.items():
             combined.frames[name] = pl.concat([combined.frames[name], frame]) if name in combined.frames else frame
     return combined, snapshots
-

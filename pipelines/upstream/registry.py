@@ -6,6 +6,4 @@ from pipelines.upstream.base import UpstreamSource, UpstreamTable
 UPSTREAM_SOURCES: dict[str, UpstreamSource] = {
     module.SOURCE.name: module.SOURCE for module in (epoch_models, epoch_hardware, bls_oews, litellm_prices, dpi)
 }
-UPSTREAM_TABLES: dict[str, UpstreamTable] = {
-    table.name: table for source in UPSTREAM_SOURCES.values() for table in source.tables
-}
+UPSTREAM_TABLES: dict[str, UpstreamTable] = {table.name: table for source in UPSTREAM_SOURCES.values() for table in source.tables}

@@ -26,7 +26,9 @@ def read_csv_text(name: str, data: bytes) -> tuple[pl.DataFrame | None, list[Pro
     return frame.with_columns(pl.col(pl.String).str.strip_chars().replace("", None)), []
 
 
-def map_columns(name: str, present: Iterable[str], mapping: ColumnMap, required: Iterable[str]) -> tuple[dict[str, str], list[Problem]]:
+def map_columns(
+    name: str, present: Iterable[str], mapping: ColumnMap, required: Iterable[str]
+) -> tuple[dict[str, str], list[Problem]]:
     """Our column → the upstream column holding it, matched by name (case and spacing aside).
 
     A required column that is missing — renamed or dropped upstream — is a problem naming the file and the
@@ -38,13 +40,17 @@ def map_columns(name: str, present: Iterable[str], mapping: ColumnMap, required:
         match = next((by_folded[n.lower()] for n in names if n.lower() in by_folded), None)
         if match is not None:
             found[ours] = match
-    problems = [Problem(name, 1, " or ".join(repr(n) for n in mapping[ours]),
-                        "required column missing (renamed or dropped upstream?)")
-                for ours in required if ours not in found]
+    problems = [
+        Problem(name, 1, " or ".join(repr(n) for n in mapping[ours]), "required column missing (renamed or dropped upstream?)")
+        for ours in required
+        if ours not in found
+    ]
     return found, problems
 
 
-def validate_records(file: str, records: Iterable[tuple[int | None, dict]], model: type[BaseModel]) -> tuple[list[dict], list[Reject]]:
+def validate_records(
+    file: str, records: Iterable[tuple[int | None, dict]], model: type[BaseModel]
+) -> tuple[list[dict], list[Reject]]:
     """Validate each (row number, record) with the row model; bad rows become rejects with every reason."""
     good, rejects = [], []
     for row, record in records:
@@ -64,8 +70,14 @@ def share_problem(source: str, parsed: Parsed) -> list[Problem]:
     bad_rows = len({(r.file, r.row) for r in parsed.rejects})
     if parsed.rows_read and bad_rows / parsed.rows_read > MAX_BAD_ROW_SHARE:
         examples = "; ".join(f"{r.file} row {r.row}: {r.column}: {r.reason}" for r in parsed.rejects[:3])
-        return [Problem(source, 0, "", f"{bad_rows} of {parsed.rows_read} rows are bad, more than "
-                                        f"{MAX_BAD_ROW_SHARE:.0%} (e.g. {examples})")]
+        return [
+            Problem(
+                source,
+                0,
+                "",
+                f"{bad_rows} of {parsed.rows_read} rows are bad, more than {MAX_BAD_ROW_SHARE:.0%} (e.g. {examples})",
+            )
+        ]
     return []
 
 
@@ -88,6 +100,13 @@ def keep_first_of_each_key(file: str, frame: pl.DataFrame, keys: list[str]) -> t
     repeated = frame.with_row_index("_i").filter(pl.col("_i") != pl.col("_i").min().over(keys))
     if repeated.is_empty():
         return frame, []
-    rejects = [Reject(row.get("upstream_file") or file, row.get("upstream_row"), keys[0], "duplicate key: repeats an earlier row's "
-                      + ", ".join(f"{k}={row[k]}" for k in keys)) for row in repeated.iter_rows(named=True)]
+    rejects = [
+        Reject(
+            row.get("upstream_file") or file,
+            row.get("upstream_row"),
+            keys[0],
+            "duplicate key: repeats an earlier row's " + ", ".join(f"{k}={row[k]}" for k in keys),
+        )
+        for row in repeated.iter_rows(named=True)
+    ]
     return frame.with_row_index("_i").filter(~pl.col("_i").is_in(repeated["_i"].implode())).drop("_i"), rejects

@@ -1,9 +1,9 @@
 """Where snapshots live and which one is current — standard library only (the no-op build reads this).
 
-    data/upstream/<source>/CURRENT               the current version, one line
-    data/upstream/<source>/<version>/origin.json  the origin record (see origin.py)
-    data/upstream/<source>/<version>/<files>      the upstream files, gzip-compressed (xlsx and zip kept as they are)
-    data/upstream/<source>/set-aside/<version>/   snapshots that failed validation: kept, never current
+data/upstream/<source>/CURRENT               the current version, one line
+data/upstream/<source>/<version>/origin.json  the origin record (see origin.py)
+data/upstream/<source>/<version>/<files>      the upstream files, gzip-compressed (xlsx and zip kept as they are)
+data/upstream/<source>/set-aside/<version>/   snapshots that failed validation: kept, never current
 """
 
 from __future__ import annotations
@@ -104,6 +104,10 @@ def stored_snapshot_files(upstream_dir: Path) -> list[Path]:
     root = Path(upstream_dir)
     if not root.is_dir():
         return []
-    return [path for name in sorted(p.name for p in root.iterdir() if (p / CURRENT_FILE).exists())
-            for version in kept_versions(root, name)
-            for path in sorted((root / name / version).iterdir()) if path.is_file() and path.name != ORIGIN_FILE]
+    return [
+        path
+        for name in sorted(p.name for p in root.iterdir() if (p / CURRENT_FILE).exists())
+        for version in kept_versions(root, name)
+        for path in sorted((root / name / version).iterdir())
+        if path.is_file() and path.name != ORIGIN_FILE
+    ]

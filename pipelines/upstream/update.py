@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
@@ -41,7 +41,7 @@ class Outcome:
 
 
 def today() -> date:
-    return datetime.now(timezone.utc).date()
+    return datetime.now(UTC).date()
 
 
 def unpack(source: UpstreamSource, label: str, data: bytes, settings: FetchSettings) -> dict[str, bytes]:
@@ -93,8 +93,13 @@ def _label(url: str) -> str:
     return PurePosixPath(urlparse(url).path).name or url
 
 
-def fetch_source(upstream_dir: Path, source: UpstreamSource, settings: FetchSettings, url: str | None = None,
-                 progress: ByteProgress | None = None) -> Outcome:
+def fetch_source(
+    upstream_dir: Path,
+    source: UpstreamSource,
+    settings: FetchSettings,
+    url: str | None = None,
+    progress: ByteProgress | None = None,
+) -> Outcome:
     """Download a source (or point it at a mirror with `url`) and take a new snapshot if anything changed."""
     current = _current(upstream_dir, source)
     urls, merge = _plan(source, url)
@@ -110,8 +115,15 @@ def fetch_source(upstream_dir: Path, source: UpstreamSource, settings: FetchSett
         with client_for(settings) as client:
             for index, address in enumerate(urls):
                 known = records.get(address)
-                got = download(client, address, downloads_dir / f"{index}.part", settings,
-                               known.etag if known else None, known.last_modified if known else None, progress)
+                got = download(
+                    client,
+                    address,
+                    downloads_dir / f"{index}.part",
+                    settings,
+                    known.etag if known else None,
+                    known.last_modified if known else None,
+                    progress,
+                )
                 if got.not_modified:
                     for record in current.origin.files:
                         if record.url_download == address:
@@ -159,23 +171,45 @@ def import_files(upstream_dir: Path, source: UpstreamSource, paths: list[Path], 
     return _settle(upstream_dir, source, current, list(incoming.values()), None, "manual-import")
 
 
-def _settle(upstream_dir: Path, source: UpstreamSource, current: Snapshot | None, files: list[Incoming],
-            published: date | None, obtained_by: str) -> Outcome:
+def _settle(
+    upstream_dir: Path,
+    source: UpstreamSource,
+    current: Snapshot | None,
+    files: list[Incoming],
+    published: date | None,
+    obtained_by: str,
+) -> Outcome:
     """Write the new snapshot unless it is the current one again; validate; diff against the current one."""
     if current and {f.name: sha256_hex(f.data) for f in files} == {r.name: r.sha256 for r in current.origin.files}:
-        return Outcome(source.name, "up-to-date", f"up to date: nothing new upstream (snapshot {current.version})", current.version)
+        return Outcome(
+            source.name, "up-to-date", f"up to date: nothing new upstream (snapshot {current.version})", current.version
+        )
     accessed = today()
     newer = published if published and (current is None or published.isoformat() > current.version[:10]) else None
-    basis = ("the server's Last-Modified date" if newer else
-             "the date it was downloaded (the server gave no newer Last-Modified)" if obtained_by == "download" else
-             "the date the hand-downloaded file was imported")
-    taken = take_snapshot(upstream_dir, source, files, newer or accessed, {
-        "date_published_basis": basis, "date_accessed": accessed, "obtained_by": obtained_by})
+    basis = (
+        "the server's Last-Modified date"
+        if newer
+        else "the date it was downloaded (the server gave no newer Last-Modified)"
+        if obtained_by == "download"
+        else "the date the hand-downloaded file was imported"
+    )
+    taken = take_snapshot(
+        upstream_dir,
+        source,
+        files,
+        newer or accessed,
+        {"date_published_basis": basis, "date_accessed": accessed, "obtained_by": obtained_by},
+    )
     if taken.status == "set-aside":
         where = taken.folder.relative_to(Path(upstream_dir)) if taken.folder.is_relative_to(upstream_dir) else taken.folder
         kept = f"; snapshot {current.version} stays current" if current else ""
-        return Outcome(source.name, "set-aside", f"new snapshot failed validation and was set aside in {where}{kept}",
-                       taken.version, problems=taken.problems)
+        return Outcome(
+            source.name,
+            "set-aside",
+            f"new snapshot failed validation and was set aside in {where}{kept}",
+            taken.version,
+            problems=taken.problems,
+        )
     diffs = []
     if current is not None:
         old = source.parse(current)

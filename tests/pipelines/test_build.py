@@ -23,7 +23,8 @@ def query(path: Path, sql: str) -> list[tuple]:
 
 def test_every_table_holds_every_fixture_row(warehouse, sources_dir):
     for name in SUBJECTS:
-        [(count,)] = query(warehouse, f"SELECT count(*) FROM {name}")
+        curated = " WHERE source_id NOT LIKE 'upstream-%'" if name == "sources" else ""  # snapshots are registered too
+        [(count,)] = query(warehouse, f"SELECT count(*) FROM {name}{curated}")
         assert count == csv_row_count(sources_dir / f"{name}.csv"), name
 
 
