@@ -144,7 +144,7 @@ class UpstreamSource:
     confidence_mapping: str
     archive_name: str = "files"
     history: bool = False
-    skip_files: tuple[str, ...] = ()
+    skip_files: tuple[str, ...] = ()  # files kept in a snapshot but not data (a template), so never read
     format: str = "csv"
 
     def file_name(self, path: str) -> str | None:

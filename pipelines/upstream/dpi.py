@@ -155,6 +155,7 @@ SOURCE = UpstreamSource(
     required_files=(),
     storage="zip",
     archive_name="data_summaries",
+    skip_files=SKIPPED,
     tables=(FINETUNE_DATASETS,),
     parse=parse,
     confidence_mapping=CONFIDENCE_NOTE,

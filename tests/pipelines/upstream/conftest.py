@@ -40,7 +40,7 @@ class Route:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
-    def do_GET(self) -> None:  # noqa: N802 — the name http.server calls
+    def do_GET(self) -> None:
         route = self.server.routes.get(self.path.split("?", 1)[0])  # type: ignore[attr-defined]
         if route is None:
             self.send_error(404, "Not Found")
@@ -80,7 +80,7 @@ class LocalServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
         self.httpd.routes = {}  # type: ignore[attr-defined]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     def route(self, path: str, **kwargs) -> Route:
         self.httpd.routes[path] = Route(**kwargs)  # type: ignore[attr-defined]

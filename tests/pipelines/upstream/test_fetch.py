@@ -66,8 +66,9 @@ def test_a_changed_file_takes_a_new_snapshot_prints_its_diff_and_the_next_build_
     models = next(d for d in result.diffs if d.table == "ai_models")
     assert (models.added, models.changed) == (1, 1)
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        assert con.execute("SELECT training_compute_flop, source_id FROM ai_models WHERE model = 'GPT-4 (Mar 2023)'").fetchall() == [
-            (2.2e25, f"upstream-epoch-models-{outcome.version}")]
+        assert con.execute(
+            "SELECT training_compute_flop, source_id FROM ai_models WHERE model = 'GPT-4 (Mar 2023)'"
+        ).fetchall() == [(2.2e25, f"upstream-epoch-models-{outcome.version}")]
 
 
 def test_304_not_modified_writes_nothing(upstream_dir, server):
@@ -161,8 +162,10 @@ def test_a_renamed_required_column_sets_the_snapshot_aside_and_keeps_the_previou
     server.route("/notable_ai_models.csv", body=edited_csv(current_file(upstream_dir, "epoch-models", NOTABLE), rename))
     outcome = fetch(upstream_dir, server.url("/notable_ai_models.csv"))
     assert outcome.status == "set-aside" and outcome.failed
-    assert any(p.path == NOTABLE and "Training compute (FLOP)" in p.column and "required column missing" in p.message
-               for p in outcome.problems)
+    assert any(
+        p.path == NOTABLE and "Training compute (FLOP)" in p.column and "required column missing" in p.message
+        for p in outcome.problems
+    )
     assert current_version(upstream_dir, "epoch-models") == before_version
     aside = source_dir(upstream_dir, "epoch-models") / SET_ASIDE_DIR / outcome.version
     assert read_origin(aside).problems, "the set-aside snapshot keeps its problems in its origin record"
@@ -212,22 +215,25 @@ def test_offline_gives_one_line_per_source_a_non_zero_exit_and_changes_nothing(u
         raise httpx.ConnectError("[Errno -3] Temporary failure in name resolution", request=request)
 
     real_client = http_module.client_for
-    monkeypatch.setattr("pipelines.upstream.update.client_for",
-                        lambda settings: httpx.Client(transport=httpx.MockTransport(no_network), headers=real_client(settings).headers))
+    monkeypatch.setattr(
+        "pipelines.upstream.update.client_for",
+        lambda settings: httpx.Client(transport=httpx.MockTransport(no_network), headers=real_client(settings).headers),
+    )
     before = tree(upstream_dir)
     result = CliRunner().invoke(app, ["fetch", "--upstream", str(upstream_dir), "--retries", "0"])
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == len(UPSTREAM_SOURCES)
-    for name, line in zip(UPSTREAM_SOURCES, lines):
+    for name, line in zip(UPSTREAM_SOURCES, lines, strict=True):
         assert line.startswith(f"{name}: cannot reach") and "stays current" in line
     assert tree(upstream_dir) == before
 
 
 def test_the_command_prints_the_diff(upstream_dir, server):
     server.route("/notable_ai_models.csv", body=changed_notable(upstream_dir))
-    result = CliRunner().invoke(app, ["fetch", "epoch-models", "--url", server.url("/notable_ai_models.csv"),
-                                      "--upstream", str(upstream_dir)])
+    result = CliRunner().invoke(
+        app, ["fetch", "epoch-models", "--url", server.url("/notable_ai_models.csv"), "--upstream", str(upstream_dir)]
+    )
     assert result.exit_code == 0, result.output
     assert "epoch-models: new snapshot" in result.output
     assert "ai_models: +1 added, -0 removed, ~1 changed" in result.output
