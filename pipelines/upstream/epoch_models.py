@@ -29,7 +29,7 @@ FILES = ("notable_ai_models.csv", "frontier_ai_models.csv", "large_scale_ai_mode
 CONFIDENCE = {"confident": "likely", "likely": "likely"}  # Speculative, Unknown, Unverified, empty → speculative
 CONFIDENCE_NOTE = (
     "Epoch's `Confidence` is Epoch's own judgement of its estimates, so none is `reported`: "
-    "Confident → likely, Likely → likely, Speculative, Unknown (or empty) → speculative."
+    "Confident → likely, Likely → likely; Speculative, Unknown, any other label (Unverified) or none → speculative."
 )
 
 
