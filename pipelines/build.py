@@ -18,12 +18,14 @@ from pipelines import queries
 from pipelines.checks import cross_file_problems
 from pipelines.checksums import ALWAYS_VALIDATED, input_checksums, relevant
 from pipelines.diff import TableDiff, diff_table
+from pipelines.marts.write import write_marts, write_staging
 from pipelines.paths import SOURCES_DIR
 from pipelines.problems import InvalidData, Problem, format_report
 from pipelines.reader import frame_of
 from pipelines.subjects import FIGURE_SUBJECTS, SUBJECTS
 from pipelines.upstream.base import SOURCE_ID_PREFIX
 from pipelines.upstream.build_step import UpstreamLoad, load_upstream, write_upstream
+from pipelines.upstream.registry import UPSTREAM_TABLES
 from pipelines.upstream.snapshots import default_upstream_dir
 from pipelines.validate import validate_file
 from pipelines.warehouse import (
@@ -100,9 +102,6 @@ def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
         diffs.append(diff_table(name, None if old is None else old.drop("csv_line", strict=False), new, list(subject.key_columns)))
         run.rows_per_table[name] = new.height
     con.execute(queries.add_gpu_peak_throughput())
-    for subject in FIGURE_SUBJECTS:
-        con.execute(queries.create_cited_view(subject.name))
-    con.execute(queries.create_figures_by_source_view([s.name for s in FIGURE_SUBJECTS]))
     return diffs
 
 
@@ -117,18 +116,21 @@ def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRe
         with duckdb.connect(str(new_file)) as con:
             if has_previous:
                 con.execute(queries.attach_previous(str(warehouse)))
-            progress("write tables", 1, 3)
+            progress("write tables", 1, 4)
             diffs = write_tables(con, frames, has_previous, run)
             if upstream is not None:
-                diffs += write_upstream(con, upstream, has_previous, [s.name for s in FIGURE_SUBJECTS], run.rows_per_table)
+                diffs += write_upstream(con, upstream, has_previous, run.rows_per_table)
+            progress("write marts", 2, 4)
+            write_staging(con, [subject.name for subject in FIGURE_SUBJECTS] + list(UPSTREAM_TABLES))
+            run.rows_per_table |= write_marts(con)
             run.data_diff = [d.as_dict() for d in diffs if not d.is_empty]
             run.status, run.finished_at = "success", datetime.now()
             write_run_history(con, has_previous, warehouse, run)
             if has_previous:
                 con.execute("DETACH previous")
-            progress("checkpoint", 2, 3)
+            progress("checkpoint", 3, 4)
             con.execute("CHECKPOINT")
-        progress("swap in", 3, 3)
+        progress("swap in", 4, 4)
         swap_in(new_file, warehouse)
     except BaseException:
         discard(new_file)

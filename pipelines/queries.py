@@ -96,11 +96,66 @@ def add_gpu_peak_throughput() -> str:
     """
 
 
+def create_source_evidence_view() -> str:
+    """`source_evidence`: each source's class and the class it counts as (a copy counts as its original)."""
+    return """
+    CREATE VIEW source_evidence AS
+    SELECT source_id, source_class,
+           CASE WHEN source_class = 'copy' THEN original_class ELSE source_class END AS evidence_class
+    FROM sources
+    """
+
+
 def create_cited_view(table: str) -> str:
-    """`<table>_cited`: every figure with its source's title, publisher, address and dates beside it."""
+    """`<table>_cited`: every figure with its source's title, publisher, address, dates and class beside it."""
     picked = ", ".join(f"s.{column} AS {alias}" for column, alias in SOURCE_COLUMNS.items())
     view = identifier(f"{table}_cited")
-    return f"CREATE VIEW {view} AS SELECT f.*, {picked} FROM {identifier(table)} AS f LEFT JOIN sources AS s USING (source_id)"
+    return (f"CREATE VIEW {view} AS SELECT f.*, {picked}, e.source_class, e.evidence_class "
+            f"FROM {identifier(table)} AS f LEFT JOIN sources AS s USING (source_id) "
+            "LEFT JOIN source_evidence AS e USING (source_id)")
+
+
+EVIDENCE_FILTERS_DDL = """
+CREATE TABLE evidence_filters (
+    evidence_filter VARCHAR PRIMARY KEY,
+    hide_speculative BOOLEAN NOT NULL,
+    hide_secondary BOOLEAN NOT NULL
+)
+"""
+INSERT_EVIDENCE_FILTER = "INSERT INTO evidence_filters VALUES (?, ?, ?)"
+EVIDENCE_FILTER_MACRO = """
+CREATE MACRO passes_evidence_filter(hide_speculative, hide_secondary, confidence, evidence_class) AS
+    (NOT hide_speculative OR confidence <> 'speculative')
+    AND (NOT hide_secondary OR coalesce(evidence_class, 'secondary') <> 'secondary')
+"""
+
+
+def create_evidence_view(table: str) -> str:
+    """`<table>_evidence`: each cited figure once per evidence filter it passes (`evidence_filter` first)."""
+    view, cited = identifier(f"{table}_evidence"), identifier(f"{table}_cited")
+    return (f"CREATE VIEW {view} AS SELECT f.evidence_filter, c.* FROM {cited} AS c JOIN evidence_filters AS f "
+            "ON passes_evidence_filter(f.hide_speculative, f.hide_secondary, c.confidence, c.evidence_class)")
+
+
+def create_mart(name: str, body: str) -> str:
+    """A mart table from its SQL file's query."""
+    return f"CREATE TABLE {identifier(name)} AS {body}"
+
+
+MART_CATALOG_DDL = "CREATE TABLE mart_catalog (mart VARCHAR PRIMARY KEY, definition VARCHAR NOT NULL, key_columns VARCHAR NOT NULL)"
+INSERT_MART_CATALOG = "INSERT INTO mart_catalog VALUES (?, ?, ?)"
+
+
+def duplicate_keys(table: str, key: list[str]) -> str:
+    """Key values that occur more than once in a table."""
+    columns = ", ".join(identifier(c) for c in key)
+    return f"SELECT {columns}, count(*) AS n FROM {identifier(table)} GROUP BY ALL HAVING count(*) > 1 LIMIT 5"
+
+
+def disordered_rows(table: str, low: str, base: str, high: str) -> str:
+    """Rows where low ≤ base ≤ high does not hold (empty ends aside)."""
+    lo, mid, hi = identifier(low), identifier(base), identifier(high)
+    return (f"SELECT * FROM {identifier(table)} WHERE {lo} > {mid} OR {mid} > {hi} OR {lo} > {hi} LIMIT 5")
 
 
 def create_figures_by_source_view(tables: list[str]) -> str:
@@ -411,12 +466,3 @@ FROM paired
 ORDER BY snapshot_date, model_key, price
 """
 
-
-def create_upstream_cited_view(table: str) -> str:
-    """`<table>_cited` for an upstream table: each row with its snapshot's title, publisher, address and dates."""
-    return create_cited_view(table)
-
-
-def create_figures_by_source_view_with(curated: list[str], upstream: list[str]) -> str:
-    """`figures_by_source` again, counting the upstream tables' rows per snapshot too."""
-    return create_figures_by_source_view(curated + upstream).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)

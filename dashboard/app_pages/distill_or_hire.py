@@ -6,20 +6,22 @@ from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.confidence import apply_confidence, confidence_note
 from dashboard.ui.data import load_table
+from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
 from dashboard.ui.model_page import model_caption, scenario_controls
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
 
 st.title("Distill or hire")
-st.write("Synthetic examples from a teacher model's API cost tokens; expert items cost hours. "
-         "Same number of items, two prices. (Whether distilled items teach as well is a separate question.)")
+st.write("Synthetic examples from a teacher model's API cost tokens; expert items cost hours. Same number of items, "
+         "two prices. The teacher must already have the skill — distillation copies a skill some model has; it "
+         "cannot teach one no model has yet. (Whether distilled items teach as well is a separate question.)")
 scenario_controls()
 
 full = load_table("api_prices_cited")
-prices = apply_confidence(full)
-models = sorted(prices["model"].unique())
+teachers_all = load_table("mart_teacher_models")
+teachers = teachers_all.filter(teachers_all["evidence_filter"] == current_filter())
+models = teachers["model"].to_list()
 KEY = state.STRUCTURE_PREFIX + "api_model"
 
 
@@ -31,14 +33,15 @@ def _on_model() -> None:
         state.clear_input("distillation.api_model")
 
 
-state.seed_widget(KEY, state.overrides().get("distillation.api_model"))
+state.seed_widget(KEY, state.current_scenario().distillation.api_model)
+result = state.evaluate_current()
 st.selectbox("Teacher model (API)", models, key=KEY, on_change=_on_model, index=None,
-             placeholder="Median over every listed model")
+             placeholder=f"Default: {result.choices['distillation.api_model']} (the frontier model by the mart's rule)")
 one, two = st.columns(2)
 with one:
-    state.slider_for("distillation.input_tokens_each", "Prompt tokens per example", 50.0, 20000.0, 50.0, "%.0f")
+    state.slider_for("distillation.input_tokens_each")
 with two:
-    state.slider_for("distillation.output_tokens_each", "Output tokens per example", 50.0, 20000.0, 50.0, "%.0f")
+    state.slider_for("distillation.output_tokens_each")
 
 result = state.evaluate_current()
 d = result.distillation
@@ -47,11 +50,11 @@ api.metric(f"API cost of {d.examples:,.0f} examples", views.usd(d.api_cost_usd))
 expert.metric("Experts, same items", views.usd(d.expert_cost_same_items_usd))
 ratio.metric("Experts ÷ API", f"{d.expert_to_api_cost_ratio:,.0f}×" if d.expert_to_api_cost_ratio else "n/a")
 
-alternatives = views.api_alternatives(prices, result)
+alternatives = views.with_source_titles(views.api_alternatives(teachers, result), load_table("sources"))
 show_chart("distill-or-hire", charts.api_chart, alternatives)
-source_caption(alternatives, "price_date")
+source_caption(apply_confidence(full).filter(full["model"].is_in(models)), "price_date")
 model_caption(result, ("distillation.", "skills.", "vendor_margin"))
-show_table(alternatives.select("provider", "model", "price_date", "usd_per_million_input_tokens",
-                               "usd_per_million_output_tokens", "api_cost_usd", "expert_cost_usd", "confidence",
-                               "source_id"), full, "api_prices")
+show_table(alternatives.select("provider", "model", "newest_price_date", "usd_per_million_input_tokens",
+                               "usd_per_million_output_tokens", "api_cost_usd", "expert_cost_usd", "source_ids"),
+           full, "api_prices")
 confidence_note()

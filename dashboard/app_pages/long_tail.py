@@ -18,11 +18,11 @@ scenario_controls()
 
 one, two = st.columns(2)
 with one:
-    state.slider_for("long_tail.categories", "Categories", 10.0, 10000.0, 10.0, "%.0f")
-    state.slider_for("long_tail.zipf_exponent", "Zipf exponent s", 0.0, 2.0, 0.05, "%.2f")
+    state.slider_for("long_tail.categories")
+    state.slider_for("long_tail.zipf_exponent")
 with two:
-    state.slider_for("long_tail.examples_per_category", "Examples each category needs", 1.0, 100.0, 1.0, "%.0f")
-    state.slider_for("long_tail.coverage", "Coverage target", 0.5, 0.99, 0.01, "%.2f")
+    state.slider_for("long_tail.examples_per_category")
+    state.slider_for("long_tail.coverage")
 
 result = state.evaluate_current()
 lt = result.long_tail

@@ -6,7 +6,7 @@ from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.confidence import confidence_note
+from dashboard.ui.evidence_filter import confidence_note
 from dashboard.ui.model_page import model_caption, scenario_controls, with_provenance
 
 st.title("Is data the binding constraint?")
@@ -18,12 +18,12 @@ PREFIXES = views.HEADLINE_PREFIXES
 
 money, share, data_time, train_time = st.columns(4)
 money.metric("Expert data cost", views.usd(result.data_cost_usd), help="Σ over skills of the vendor price")
-money.caption(f"vs compute {views.usd(result.compute.compute_cost_usd)}")
+money.caption(f"vs compute {views.usd(result.compute.compute_cost_usd)} — {result.verdict_money.side}")
 share.metric("Data share of total cost", views.percent(result.data_share))
-share.caption(f"binds in money: {result.binding_constraint_cost}")
+share.caption(result.verdict_money.sentence)
 data_time.metric("Weeks to assemble the data", f"{result.max_weeks_to_assemble:,.1f}")
-data_time.caption(f"binds in time: {result.binding_constraint_time}")
-train_time.metric("Days to train", f"{result.compute.training_days:,.1f}")
+data_time.caption(result.verdict_time.sentence)
+train_time.metric("Weeks to train", f"{result.compute.training_weeks:,.1f}")
 train_time.caption(f"on the {result.compute.gpu} cluster")
 
 st.subheader("The answer for this scenario")

@@ -6,8 +6,8 @@ from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.confidence import apply_confidence, confidence_note
 from dashboard.ui.data import load_table
+from dashboard.ui.evidence_filter import apply_confidence, confidence_note
 from dashboard.ui.model_page import chinchilla_per_fit, model_caption, scenario_controls, with_provenance
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
@@ -17,22 +17,23 @@ scenario_controls()
 
 st.subheader("Chinchilla calculator, for each fit")
 st.write("At a compute budget C = 6·N·D, the loss-optimal model has N_opt parameters and reads D_opt tokens. "
-         "A model with unlimited parameters reaches the same loss with fewer tokens D_∞; "
-         "the data reduction factor D_opt ÷ D_∞ says how much data extra parameters can save.")
-compute_flop = state.slider_for("scaling.compute_flop", "Compute budget (FLOP, log₁₀)", 18.0, 28.0, 0.1,
-                                "10^%.1f", log10=True)
+         "A model with unlimited parameters reaches the same loss with fewer tokens D_∞. The data reduction factor "
+         "D_opt ÷ D_∞ = (1 + β/α)^(1/β) does not depend on the budget; a model 10× larger than optimal saves "
+         "(1 + (β/α)(1 − 10^(−α)))^(1/β) of the data — the numbers behind the debate's \"~10×\".")
+compute_flop = state.slider_for("scaling.compute_flop")
 fits_full = load_table("scaling_fits_cited")
 fits = apply_confidence(fits_full)
-per_fit = chinchilla_per_fit(fits, compute_flop or 1e25)
+per_fit = chinchilla_per_fit(compute_flop or 1e25)
 result = state.evaluate_current()
 if per_fit.is_empty():
-    st.info("No scaling fit is available with the current confidence filter.")
+    st.info("No scaling fit is available with the current evidence filter.")
 else:
-    best = per_fit.row(0, named=True)
-    one, two, three = st.columns(3)
-    one.metric(f"Optimal parameters ({best['fit_name']})", views.count(best["n_opt_params"]))
-    two.metric("Optimal tokens D_opt", views.count(best["d_opt_tokens"]))
-    three.metric("Data reduction factor", f"{best['data_reduction_factor']:.2f}×")
+    chosen = result.scaling
+    one, two, three, four = st.columns(4)
+    one.metric(f"Optimal parameters ({chosen.fit or 'scenario constants'})", views.count(chosen.n_opt_params))
+    two.metric("Optimal tokens D_opt", f"{views.count(chosen.d_opt_tokens)} ({chosen.tokens_per_parameter:,.1f} per parameter)")
+    three.metric("Data reduction factor, unlimited parameters", f"{chosen.data_reduction_factor:.2f}×")
+    four.metric("Data saved by a model 10× larger", f"{chosen.data_saved_by_10x_larger_model:.2f}×")
     long = views.chinchilla_long(per_fit)
     show_chart("chinchilla-per-fit", charts.chinchilla_chart, with_provenance(long, result, ("scaling.",)))
     source_caption(fits, "source_date_published")

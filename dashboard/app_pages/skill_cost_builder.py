@@ -1,14 +1,14 @@
 """Skill cost builder: which skills, what artifacts, and what the expert data costs per skill."""
 
+import polars as pl
 import streamlit as st
 
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.confidence import apply_confidence, confidence_note
 from dashboard.ui.data import load_table
-from dashboard.ui.default_scenario import template_mix
+from dashboard.ui.evidence_filter import confidence_note
 from dashboard.ui.model_page import model_caption, scenario_controls, with_provenance
 from dashboard.ui.tables import show_table
 
@@ -20,7 +20,7 @@ st.write("Pick the skills (one per domain) and the expert artifacts each needs; 
 scenario_controls()
 
 domain_names = load_table("domains")["domain"].to_list()
-datasets = apply_confidence(load_table("skill_datasets"))
+templates = load_table("mart_dataset_templates")
 
 
 def _on_domains() -> None:
@@ -30,7 +30,8 @@ def _on_domains() -> None:
 def _on_template() -> None:
     name = st.session_state[KEY + "template"]
     if name:
-        state.set_structure(mix=template_mix(datasets, name))
+        rows = templates.filter(pl.col("dataset") == name)
+        state.set_structure(mix=[(kind, float(n)) for kind, n in rows.select("artifact_type", "item_count").iter_rows()])
 
 
 def _on_mix(kind: str) -> None:
@@ -41,32 +42,32 @@ def _on_mix(kind: str) -> None:
 state.seed_widget(KEY + "domains", state.domains())
 st.multiselect("Skills to teach (domains)", domain_names, key=KEY + "domains", on_change=_on_domains)
 left, right = st.columns([2, 3])
-left.selectbox("Artifact mix from a public dataset (template)", sorted(datasets["dataset"].unique()), index=None,
+left.selectbox("Artifact mix from a public dataset (template)", sorted(templates["dataset"].unique()), index=None,
                key=KEY + "template", on_change=_on_template, placeholder="Keep the current mix")
 with right:
     st.caption("Artifacts each skill needs (accepted items)")
     for kind, count in state.artifact_mix():
         state.seed_widget(KEY + "count." + kind, float(count))
-        st.number_input(kind, min_value=1.0, step=100.0, format="%.0f", key=KEY + "count." + kind,
+        st.number_input(kind.replace("_", " "), min_value=1.0, step=100.0, format="%.0f", key=KEY + "count." + kind,
                         on_change=_on_mix, args=(kind,))
 
 st.subheader("Pay, quality control and margin")
-state.slider_for("vendor_margin", "Vendor gross margin (fraction of the price)", 0.0, 0.9, 0.01, "%.2f")
+state.slider_for("vendor_margin")
 scenario = state.current_scenario()
-for tab, skill in zip(st.tabs([s.domain for s in scenario.skills]), scenario.skills, strict=True):
+for tab, (i, skill) in zip(st.tabs([s.skill for s in scenario.skills]), enumerate(scenario.skills), strict=True):
     with tab:
-        base = f"skills.{skill.domain}."
+        base = f"skills.{i}."
         one, two = st.columns(2)
         with one:
-            state.slider_for(base + "usd_per_hour", "Expert pay (USD per hour)", 5.0, 500.0, 5.0, "$%.0f")
-            state.slider_for(base + "review_fraction", "Share of items reviewed", 0.0, 1.0, 0.05, "%.2f")
-            state.slider_for(base + "rejection_rate", "Rejection rate", 0.0, 0.9, 0.05, "%.2f")
+            for name in ("usd_per_hour", "review_fraction", "review_time_ratio", "rejection_rate"):
+                state.slider_for(base + name)
         with two:
-            for artifact in skill.artifacts:
-                state.slider_for(f"{base}artifacts.{artifact.type}.hours_each",
-                                 f"Hours per {artifact.type}", 0.05, 20.0, 0.05, "%.2f h")
+            for j, artifact in enumerate(skill.artifacts):
+                state.slider_for(f"{base}artifacts.{j}.hours_each", f"Expert hours per {artifact.type.replace('_', ' ')}")
 
 result = state.evaluate_current()
+for warning in result.warnings:
+    st.warning(warning)
 st.subheader("Cost per skill")
 st.metric("Expert data cost, all skills", views.usd(result.data_cost_usd))
 show_chart("skill-cost-breakdown", charts.skill_cost_chart, with_provenance(views.skill_cost_parts(result), result, PREFIXES))

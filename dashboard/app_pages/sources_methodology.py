@@ -3,8 +3,8 @@
 import streamlit as st
 
 from dashboard.ui import sources_view as view
-from dashboard.ui.confidence import CONFIDENCE_LABELS, apply_confidence
 from dashboard.ui.data import age_text, build_with_status, load_table, newest_run
+from dashboard.ui.evidence_filter import CONFIDENCE_LABELS, apply_confidence
 from dashboard.ui.tables import show_table
 from pipelines.diff import format_diffs
 

@@ -5,8 +5,8 @@ import streamlit as st
 from dashboard.ui import vendor_charts as charts
 from dashboard.ui import vendor_metrics_view as view
 from dashboard.ui.charts import show_chart
-from dashboard.ui.confidence import apply_confidence, confidence_note
 from dashboard.ui.data import load_table
+from dashboard.ui.evidence_filter import apply_confidence, confidence_note
 from dashboard.ui.sections import chart_section
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table

@@ -2,7 +2,8 @@
 
 A scenario skill takes the aggregates of the log row with the same skill and domain (or, failing
 that, the only row with the same skill). Each value set is recorded with origin "user_log" and the
-tasklog_id; values the model would refuse (e.g. a rejection rate of 1) are left as they were.
+tasklog_id; a value outside what the input registry allows (e.g. a rejection rate of 1) is left as it was.
+Hours a week per worker set the pool of the skill's domain.
 """
 
 from __future__ import annotations
@@ -13,18 +14,24 @@ from typing import Literal
 import polars as pl
 from pydantic import BaseModel
 
-from dashboard.model.scenario import Scenario
+from dashboard.model.inputs import INPUTS
+from dashboard.model.scenario import Pool, Scenario
 from pipelines import queries
 from pipelines.userdata.store import read_user_table
 
-# scenario field ← aggregate column, with the conversion applied and the allowed range
-FIELDS = {
-    "usd_per_hour": ("effective_usd_per_hour", 1.0, lambda x: x > 0),
-    "rejection_rate": ("rejection_rate", 1.0, lambda x: 0 <= x < 1),
-    "review_time_ratio": ("review_time_ratio", 1.0, lambda x: x >= 0),
-    "hours_per_week_per_expert": ("active_hours_per_worker_week", 1.0, lambda x: 0 < x <= 168),
+# skill field ← aggregate column and the factor converting it
+SKILL_FIELDS = {
+    "usd_per_hour": ("effective_usd_per_hour", 1.0),
+    "rejection_rate": ("rejection_rate", 1.0),
+    "review_time_ratio": ("review_time_ratio", 1.0),
 }
-HOURS_EACH = ("median_minutes_per_accepted_item", 1 / 60, lambda x: x > 0)
+POOL_FIELDS = {"hours_per_week_per_expert": ("active_hours_per_worker_week", 1.0)}
+HOURS_EACH = ("median_minutes_per_accepted_item", 1 / 60)
+
+
+def allowed(pattern: str, value: float | None) -> bool:
+    """Whether the input registry allows `value` for the input at `pattern`."""
+    return value is not None and INPUTS[pattern].interval.contains(value)
 
 
 class Provenance(BaseModel):
@@ -48,28 +55,36 @@ def _match(aggregates: pl.DataFrame, skill: str, domain: str) -> dict | None:
 
 
 def calibrate(scenario: Scenario, aggregates: pl.DataFrame) -> tuple[Scenario, dict[str, Provenance]]:
-    """A copy of `scenario` with measured inputs set, and the provenance of each by field path."""
+    """A copy of `scenario` with measured inputs set, and the provenance of each by input path."""
     updated = scenario.model_copy(deep=True)
     provenance: dict[str, Provenance] = {}
+
+    def record(path: str, value: float, row: dict, note: str) -> None:
+        provenance[path] = Provenance(value=value, tasklog_id=row["tasklog_id"], note=note)
+
     for index, skill in enumerate(updated.skills):
         row = _match(aggregates, skill.skill, skill.domain)
         if row is None:
             continue
         where = f"{row['skill']}/{row['domain']}, {row['tasks']:,} tasks, {row['accepted_items']:,} accepted"
-        for name, (column, scale, allowed) in FIELDS.items():
-            value = row[column]
-            if value is not None and allowed(value * scale):
-                setattr(skill, name, value * scale)
-                provenance[f"skills.{index}.{name}"] = Provenance(
-                    value=value * scale, tasklog_id=row["tasklog_id"], note=f"{column} measured in the user's log ({where})")
-        column, scale, allowed = HOURS_EACH
-        minutes = row[column]
-        if minutes is not None and allowed(minutes * scale):
+        for name, (column, scale) in SKILL_FIELDS.items():
+            value = None if row[column] is None else row[column] * scale
+            if allowed(f"skills.*.{name}", value):
+                setattr(skill, name, value)
+                record(f"skills.{index}.{name}", value, row, f"{column} measured in the user's log ({where})")
+        for name, (column, scale) in POOL_FIELDS.items():
+            value = None if row[column] is None else row[column] * scale
+            if allowed(f"pools.*.{name}", value):
+                pool = updated.pools.setdefault(skill.domain, Pool())
+                setattr(pool, name, value)
+                record(f"pools.{skill.domain}.{name}", value, row, f"{column} measured in the user's log ({where})")
+        column, scale = HOURS_EACH
+        value = None if row[column] is None else row[column] * scale
+        if allowed("skills.*.artifacts.*.hours_each", value):
             for j, artifact in enumerate(skill.artifacts):
-                artifact.hours_each = minutes * scale
-                provenance[f"skills.{index}.artifacts.{j}.hours_each"] = Provenance(
-                    value=minutes * scale, tasklog_id=row["tasklog_id"],
-                    note=f"median minutes per accepted item / 60, measured in the user's log ({where})")
+                artifact.hours_each = value
+                record(f"skills.{index}.artifacts.{j}.hours_each", value, row,
+                       f"median minutes per accepted item / 60, measured in the user's log ({where})")
     return updated, provenance
 
 

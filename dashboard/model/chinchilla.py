@@ -6,7 +6,11 @@
     d_opt_tokens             = (C/6) / n_opt_params
     loss_opt                 = L(n_opt_params, d_opt_tokens)
     d_tokens_infinite_params = (B / (loss_opt − E))^(1/β)      (the data term alone reaches loss_opt)
-    data_reduction_factor    = d_opt_tokens / d_tokens_infinite_params
+    data_reduction_factor    = d_opt_tokens / d_tokens_infinite_params = (1 + β/α)^(1/β)
+                               (at the optimum αA/N^α = βB/D^β, so the factor does not depend on compute)
+    data_saved_by_k_times_larger_model = (1 + (β/α)(1 − k^(−α)))^(1/β)
+                               (the data a model k× the optimal size needs to reach loss_opt is d_opt / this)
+    tokens_per_parameter     = d_opt_tokens / n_opt_params
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import polars as pl
 from numpy.typing import ArrayLike
 from pydantic import BaseModel
 
@@ -39,6 +42,8 @@ class ChinchillaResult(BaseModel):
     loss_opt: float
     d_tokens_infinite_params: float
     data_reduction_factor: float
+    data_saved_by_10x_larger_model: float
+    tokens_per_parameter: float
 
 
 def loss(n_params: ArrayLike, d_tokens: ArrayLike, fit: ScalingFit) -> ArrayLike:
@@ -60,6 +65,17 @@ def tokens_for_loss_infinite_params(target_loss: ArrayLike, fit: ScalingFit) -> 
         return np.where(gap > 0, np.power(fit.b_coef / np.where(gap > 0, gap, 1.0), 1.0 / fit.beta), np.inf)
 
 
+def data_reduction_factor(fit: ScalingFit) -> float:
+    """(1 + β/α)^(1/β): how much less data a model without parameter limit needs than the optimum."""
+    return (1.0 + fit.beta / fit.alpha) ** (1.0 / fit.beta)
+
+
+def data_saved_by_larger_model(fit: ScalingFit, times: float = 10.0) -> float:
+    """(1 + (β/α)(1 − times^(−α)))^(1/β): how much less data a model `times` the optimal size needs to reach
+    the optimum's loss."""
+    return (1.0 + fit.beta / fit.alpha * (1.0 - times ** -fit.alpha)) ** (1.0 / fit.beta)
+
+
 def compute_optimal(compute_flop: float, fit: ScalingFit) -> ChinchillaResult:
     """The compute-optimal point at budget C and the data a model without parameter limit would need."""
     n_opt = float(optimal_params(compute_flop, fit))
@@ -67,17 +83,11 @@ def compute_optimal(compute_flop: float, fit: ScalingFit) -> ChinchillaResult:
     loss_opt = float(loss(n_opt, d_opt, fit))
     d_inf = float(tokens_for_loss_infinite_params(loss_opt, fit))
     return ChinchillaResult(compute_flop=compute_flop, n_opt_params=n_opt, d_opt_tokens=d_opt, loss_opt=loss_opt,
-                            d_tokens_infinite_params=d_inf, data_reduction_factor=d_opt / d_inf)
+                            d_tokens_infinite_params=d_inf, data_reduction_factor=d_opt / d_inf,
+                            data_saved_by_10x_larger_model=data_saved_by_larger_model(fit), tokens_per_parameter=d_opt / n_opt)
 
 
-def chinchilla_per_fit(scaling_fits: pl.DataFrame, compute_flop: float) -> pl.DataFrame:
-    """One row per fit_name (constants = median over its source rows) with the compute-optimal outputs."""
-    names = ("e_loss", "a_coef", "b_coef", "alpha", "beta")
-    fits = scaling_fits.group_by("fit_name", maintain_order=True).agg(
-        *[pl.col(n).median() for n in names], pl.col("source_id").unique().sort().str.join(",").alias("source_ids"))
-    rows = []
-    for row in fits.drop_nulls(list(names)).iter_rows(named=True):
-        result = compute_optimal(compute_flop, ScalingFit(**{n: row[n] for n in names}))
-        rows.append({"fit_name": row["fit_name"], **{n: row[n] for n in names}, **result.model_dump(),
-                     "source_ids": row["source_ids"]})
-    return pl.DataFrame(rows) if rows else pl.DataFrame(schema={"fit_name": pl.Utf8})
+def chinchilla_per_fit(fits: dict[str, dict[str, float]], compute_flop: float) -> list[dict[str, float | str]]:
+    """One row per fit (constants from mart_scaling_fits) with the compute-optimal outputs at `compute_flop`."""
+    return [{"fit_name": name, **constants, **compute_optimal(compute_flop, ScalingFit(**constants)).model_dump()}
+            for name, constants in sorted(fits.items())]

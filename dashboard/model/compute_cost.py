@@ -1,13 +1,18 @@
-"""Compute cost of the training run, by the two methods of Epoch AI's training-cost study.
+"""Compute cost of the training run: cloud rental (the headline) and Cottier et al.'s amortised hardware.
 
 Cloud rental:
     gpu_hours        = training_flop / (peak_flop_per_gpu_second × utilization × 3600)
     compute_cost_usd = gpu_hours × usd_per_gpu_hour
     training_days    = gpu_hours / gpus / 24
-Amortised hardware (energy as a share of the total, not an explicit energy term):
-    hardware_usd     = hardware_usd_per_gpu × cluster_overhead_multiplier × gpu_hours / (gpu_useful_life_years × 8766)
-    amortised_usd    = hardware_usd / (1 − energy_cost_fraction)
-The overhead multiplier must therefore exclude energy, or energy is counted twice.
+Amortised hardware and energy (Cottier et al. 2024, "The rising costs of training frontier AI models"):
+    value_per_gpu_usd  = hardware_usd_per_gpu × cluster_overhead_multiplier × 10^(−r · gpu_age_years)
+    hardware_usd       = gpus × value_per_gpu_usd × (1 − 10^(−r · training_years)),
+                         training_years = gpu_hours / gpus / 8766, r = hardware_depreciation_ooms_per_year
+                         (the value the cluster loses while it trains the skill)
+    energy_usd         = gpu_hours × gpu_power_watts / 1000 × average_power_fraction_of_tdp × datacenter_pue
+                         × electricity_usd_per_kwh
+    amortised_cost_usd = hardware_usd + energy_usd
+A year is 8,766 hours (365.25 days).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from numpy.typing import ArrayLike
 SECONDS_PER_HOUR = 3600.0
 HOURS_PER_DAY = 24.0
 HOURS_PER_YEAR = 365.25 * 24.0
+WATTS_PER_KILOWATT = 1000.0
 
 
 def gpu_hours(training_flop: ArrayLike, peak_flop_per_gpu_second: ArrayLike, utilization: ArrayLike) -> ArrayLike:
@@ -36,13 +42,23 @@ def training_days(hours: ArrayLike, gpus: ArrayLike) -> ArrayLike:
     return np.divide(hours, gpus) / HOURS_PER_DAY
 
 
-def amortised_hardware_usd(hours: ArrayLike, hardware_usd_per_gpu: ArrayLike,
-                           cluster_overhead_multiplier: ArrayLike, gpu_useful_life_years: ArrayLike) -> ArrayLike:
-    """Depreciation of the cluster over the run: price × overhead × gpu_hours / (life_years × 8766 h)."""
-    cluster_usd_per_gpu = np.multiply(hardware_usd_per_gpu, cluster_overhead_multiplier)
-    return cluster_usd_per_gpu * np.divide(hours, np.multiply(gpu_useful_life_years, HOURS_PER_YEAR))
+def value_per_gpu_usd(hardware_usd_per_gpu: ArrayLike, cluster_overhead_multiplier: ArrayLike,
+                      depreciation_ooms_per_year: ArrayLike, gpu_age_years: ArrayLike) -> ArrayLike:
+    """A GPU's share of the cluster's value when training starts: price × overhead × 10^(−r·age)."""
+    new_value = np.multiply(hardware_usd_per_gpu, cluster_overhead_multiplier)
+    return new_value * np.power(10.0, -np.multiply(depreciation_ooms_per_year, gpu_age_years))
 
 
-def amortised_cost_usd(hardware_usd: ArrayLike, energy_cost_fraction: ArrayLike) -> ArrayLike:
-    """Amortised cost including energy as a share of the total: hardware_usd / (1 − energy_cost_fraction)."""
-    return np.divide(hardware_usd, np.subtract(1.0, energy_cost_fraction))
+def amortised_hardware_usd(hours: ArrayLike, gpus: ArrayLike, value_per_gpu: ArrayLike,
+                           depreciation_ooms_per_year: ArrayLike) -> ArrayLike:
+    """Value the cluster loses during training: gpus × value × (1 − 10^(−r · gpu_hours / gpus / 8766))."""
+    training_years = np.divide(hours, gpus) / HOURS_PER_YEAR
+    lost_fraction = -np.expm1(-np.log(10.0) * np.multiply(depreciation_ooms_per_year, training_years))
+    return np.multiply(gpus, value_per_gpu) * lost_fraction
+
+
+def energy_usd(hours: ArrayLike, gpu_power_watts: ArrayLike, average_power_fraction_of_tdp: ArrayLike,
+               datacenter_pue: ArrayLike, electricity_usd_per_kwh: ArrayLike) -> ArrayLike:
+    """Electricity of the run: gpu_hours × kW of TDP × average power share × PUE × price per kWh."""
+    kilowatts = np.multiply(gpu_power_watts, average_power_fraction_of_tdp) / WATTS_PER_KILOWATT
+    return np.multiply(hours, kilowatts) * np.multiply(datacenter_pue, electricity_usd_per_kwh)

@@ -4,7 +4,10 @@
     expert_hours      = Σ_artifacts effective_items × annotations_each × hours_each × (1 + review_fraction × review_time_ratio)
     labor_usd         = expert_hours × usd_per_hour
     price_usd         = labor_usd / (1 − vendor_margin)
-    weeks_to_assemble = expert_hours / (expert_pool × participation_rate × hours_per_week_per_expert)
+Expert pools are shared: every skill of a domain draws on the domain's one pool, so hours are summed per
+pool before time is computed, and the slowest pool sets the time:
+    pool_expert_hours = Σ_skills of the domain expert_hours
+    weeks_to_assemble = pool_expert_hours / (expert_pool × participation_rate × hours_per_week_per_expert)
 """
 
 from __future__ import annotations

@@ -1,48 +1,27 @@
-"""The scenario document: a versioned JSON file validated by Pydantic (`schema_version: 1`).
+"""The scenario document: a versioned JSON file validated by Pydantic (`schema_version: 2`).
 
 Every numeric input may be a plain number or `{"low", "base", "high"}`; `null` (or absent) means
-"fill from the warehouse, else from a named assumption". Unknown fields are rejected, and every
-problem is reported as `field.path: message`.
+"fill from the warehouse, else from a named assumption". Each field's allowed values come from the
+input registry (`inputs.py`). Unknown fields are rejected, and every problem is reported as
+`field.path: message`. Version 1 documents (expert pools given per skill) are migrated on reading.
 """
 
 from __future__ import annotations
 
 import json
-import math
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationError, model_validator
 
+from dashboard.model.inputs import INPUTS, Interval
 from dashboard.model.ranged import Number, Ranged
 
 MAX_SKILLS = 200
 MAX_ARTIFACTS = 50
 MAX_TEXT = 200
-SCHEMA_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Interval:
-    """Allowed values of a numeric input; `None` bounds are infinite."""
-
-    lower: float | None
-    upper: float | None = None
-    lower_closed: bool = True
-    upper_closed: bool = False
-    whole: bool = False
-
-    def contains(self, x: float) -> bool:
-        above = self.lower is None or (x >= self.lower if self.lower_closed else x > self.lower)
-        below = self.upper is None or (x <= self.upper if self.upper_closed else x < self.upper)
-        return above and below and math.isfinite(x) and (not self.whole or float(x).is_integer())
-
-    def describe(self) -> str:
-        kind = "a whole number " if self.whole else ""
-        if self.upper is None:
-            return f"must be {kind}{'≥' if self.lower_closed else '>'} {self.lower:g}"
-        left, right = "[" if self.lower_closed else "(", "]" if self.upper_closed else ")"
-        return f"must be {kind}in {left}{self.lower:g}, {self.upper:g}{right}"
+SCHEMA_VERSION = 2
+POOL_FIELDS = ("expert_pool", "participation_rate", "hours_per_week_per_expert")
+REMOVED_IN_2 = ("gpu_useful_life_years", "energy_cost_fraction")
 
 
 def _check_plain(value: Any, interval: Interval, label: str = "") -> float:
@@ -87,23 +66,16 @@ def _dump_number(value: Number | None) -> Any:
     return value.model_dump() if isinstance(value, Ranged) else value
 
 
-def num(interval: Interval, optional: bool = True) -> Any:
-    """An annotated numeric field type: plain or ranged, checked against `interval`."""
+def num(path: str, optional: bool = True) -> Any:
+    """An annotated numeric field type for the registry input at `path`: plain or ranged, checked
+    against the input's allowed values."""
+    interval = INPUTS[path].interval
     return Annotated[
         Number | None,
         PlainValidator(_number_validator(interval, optional), json_schema_input_type=float | Ranged | None),
         PlainSerializer(_dump_number),
     ]
 
-
-FRACTION = Interval(0.0, 1.0)  # [0, 1): used where the model divides by (1 − x)
-SHARE = Interval(0.0, 1.0, lower_closed=False, upper_closed=True)  # (0, 1]: used where the model divides by x
-PROPORTION = Interval(0.0, 1.0, upper_closed=True)  # [0, 1]
-POSITIVE = Interval(0.0, lower_closed=False)
-NON_NEGATIVE = Interval(0.0)
-WHOLE_POSITIVE = Interval(1.0, whole=True)
-GROWTH = Interval(-1.0, lower_closed=False)  # a yearly fractional change above −100%
-HOURS_PER_WEEK = Interval(0.0, 168.0, lower_closed=False, upper_closed=True)
 
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 OptionalText = Annotated[str | None, Field(default=None, max_length=MAX_TEXT)]
@@ -117,90 +89,101 @@ class Artifact(_Strict):
     """One kind of item a skill needs, e.g. 2,000 SFT demonstrations of 1.5 expert-hours each."""
 
     type: Text
-    count: num(POSITIVE, optional=False)
-    hours_each: num(POSITIVE) = None
-    annotations_each: num(POSITIVE) = 1.0
+    count: num("skills.*.artifacts.*.count", optional=False)
+    hours_each: num("skills.*.artifacts.*.hours_each") = None
+    annotations_each: num("skills.*.artifacts.*.annotations_each") = 1.0
 
 
 class Skill(_Strict):
-    """A skill to teach, the expert items it needs and the experts who can make them."""
+    """A skill to teach and the expert items it needs."""
 
     skill: Text
     domain: Text
     artifacts: list[Artifact] = Field(min_length=1, max_length=MAX_ARTIFACTS)
-    usd_per_hour: num(POSITIVE) = None
-    review_fraction: num(PROPORTION) = None
-    review_time_ratio: num(NON_NEGATIVE) = None
-    rejection_rate: num(FRACTION) = None
-    expert_pool: num(POSITIVE) = None
-    participation_rate: num(SHARE) = None
-    hours_per_week_per_expert: num(HOURS_PER_WEEK) = None
+    usd_per_hour: num("skills.*.usd_per_hour") = None
+    review_fraction: num("skills.*.review_fraction") = None
+    review_time_ratio: num("skills.*.review_time_ratio") = None
+    rejection_rate: num("skills.*.rejection_rate") = None
+
+
+class Pool(_Strict):
+    """The experts of one domain: every skill of the domain draws on the same pool."""
+
+    expert_pool: num("pools.*.expert_pool") = None
+    participation_rate: num("pools.*.participation_rate") = None
+    hours_per_week_per_expert: num("pools.*.hours_per_week_per_expert") = None
 
 
 class Compute(_Strict):
-    """The training run that teaches the skill, priced by rental and by amortised hardware."""
+    """The training run that teaches the skills, priced by cloud rental and by Cottier et al.'s amortisation."""
 
     gpu: Text = "H100-SXM"
-    training_flop: num(POSITIVE) = None
-    peak_flop_per_gpu_second: num(POSITIVE) = None
-    utilization: num(SHARE) = None
-    usd_per_gpu_hour: num(POSITIVE) = None
-    gpus: num(POSITIVE) = None
-    hardware_usd_per_gpu: num(POSITIVE) = None
-    cluster_overhead_multiplier: num(POSITIVE) = None
-    gpu_useful_life_years: num(POSITIVE) = None
-    energy_cost_fraction: num(FRACTION) = None
+    training_flop: num("compute.training_flop") = None
+    peak_flop_per_gpu_second: num("compute.peak_flop_per_gpu_second") = None
+    utilization: num("compute.utilization") = None
+    usd_per_gpu_hour: num("compute.usd_per_gpu_hour") = None
+    gpus: num("compute.gpus") = None
+    hardware_usd_per_gpu: num("compute.hardware_usd_per_gpu") = None
+    cluster_overhead_multiplier: num("compute.cluster_overhead_multiplier") = None
+    hardware_depreciation_ooms_per_year: num("compute.hardware_depreciation_ooms_per_year") = None
+    gpu_age_years: num("compute.gpu_age_years") = None
+    gpu_power_watts: num("compute.gpu_power_watts") = None
+    average_power_fraction_of_tdp: num("compute.average_power_fraction_of_tdp") = None
+    datacenter_pue: num("compute.datacenter_pue") = None
+    electricity_usd_per_kwh: num("compute.electricity_usd_per_kwh") = None
 
 
 class Scaling(_Strict):
-    """The Chinchilla calculator: a named fit from `scaling_fits` (or explicit constants) and a budget."""
+    """The Chinchilla calculator: a named fit (or explicit constants) and a compute budget."""
 
     fit: OptionalText = None
-    compute_flop: num(POSITIVE) = None
-    e_loss: num(NON_NEGATIVE) = None
-    a_coef: num(POSITIVE) = None
-    b_coef: num(POSITIVE) = None
-    alpha: num(POSITIVE) = None
-    beta: num(POSITIVE) = None
+    compute_flop: num("scaling.compute_flop") = None
+    e_loss: num("scaling.e_loss") = None
+    a_coef: num("scaling.a_coef") = None
+    b_coef: num("scaling.b_coef") = None
+    alpha: num("scaling.alpha") = None
+    beta: num("scaling.beta") = None
 
 
 class Distillation(_Strict):
     """Synthetic data from a teacher model's API as the alternative to expert items."""
 
     api_model: OptionalText = None
-    examples: num(POSITIVE) = None
-    input_tokens_each: num(NON_NEGATIVE) = None
-    output_tokens_each: num(NON_NEGATIVE) = None
-    usd_per_million_input_tokens: num(NON_NEGATIVE) = None
-    usd_per_million_output_tokens: num(NON_NEGATIVE) = None
+    examples: num("distillation.examples") = None
+    input_tokens_each: num("distillation.input_tokens_each") = None
+    output_tokens_each: num("distillation.output_tokens_each") = None
+    usd_per_million_input_tokens: num("distillation.usd_per_million_input_tokens") = None
+    usd_per_million_output_tokens: num("distillation.usd_per_million_output_tokens") = None
 
 
 class LongTail(_Strict):
     """A skill's categories with Zipf frequencies; how many samples reach coverage `c`."""
 
-    categories: num(WHOLE_POSITIVE) = None
-    zipf_exponent: num(NON_NEGATIVE) = None
-    examples_per_category: num(WHOLE_POSITIVE) = None
-    coverage: num(SHARE) = None
+    categories: num("long_tail.categories") = None
+    zipf_exponent: num("long_tail.zipf_exponent") = None
+    examples_per_category: num("long_tail.examples_per_category") = None
+    coverage: num("long_tail.coverage") = None
 
 
 class Projection(_Strict):
-    """Year-by-year costs from `base_year`: compute falls, expert data rises."""
+    """Year-by-year costs from `base_year`, under two framings of compute (per-skill runs; the frontier)."""
 
     base_year: Annotated[int | None, Field(default=None, ge=1900, le=2200)] = None
-    years: Annotated[int | None, Field(default=None, ge=1, le=100)] = None
-    hardware_price_performance_doubling_years: num(POSITIVE) = None
-    algorithmic_compute_halving_months: num(POSITIVE) = None
-    wage_growth_per_year: num(GROWTH) = None
-    skills_demand_growth_per_year: num(GROWTH) = None
+    years: num("projection.years") = None
+    hardware_price_performance_doubling_years: num("projection.hardware_price_performance_doubling_years") = None
+    algorithmic_compute_halving_months: num("projection.algorithmic_compute_halving_months") = None
+    wage_growth_per_year: num("projection.wage_growth_per_year") = None
+    skills_demand_growth_per_year: num("projection.skills_demand_growth_per_year") = None
+    frontier_training_cost_growth_per_year: num("projection.frontier_training_cost_growth_per_year") = None
+    frontier_training_cost_usd: num("projection.frontier_training_cost_usd") = None
 
 
 class SampleEfficiency(_Strict):
     """Tokens a frontier model reads versus tokens a person hears by adulthood."""
 
-    human_words_heard_by_adulthood: num(POSITIVE) = None
-    tokens_per_word: num(POSITIVE) = None
-    frontier_pretraining_tokens: num(POSITIVE) = None
+    human_words_heard_by_adulthood: num("sample_efficiency.human_words_heard_by_adulthood") = None
+    tokens_per_word: num("sample_efficiency.tokens_per_word") = None
+    frontier_pretraining_tokens: num("sample_efficiency.frontier_pretraining_tokens") = None
 
 
 class Uncertainty(_Strict):
@@ -213,10 +196,11 @@ class Uncertainty(_Strict):
 class Scenario(_Strict):
     """A complete what-if: skills to teach, the training run, and the side calculators."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     name: Text = "scenario"
     skills: list[Skill] = Field(min_length=1, max_length=MAX_SKILLS)
-    vendor_margin: num(FRACTION) = None
+    pools: dict[Text, Pool] = Field(default_factory=dict, max_length=MAX_SKILLS)
+    vendor_margin: num("vendor_margin") = None
     compute: Compute = Field(default_factory=Compute)
     scaling: Scaling = Field(default_factory=Scaling)
     distillation: Distillation = Field(default_factory=Distillation)
@@ -224,6 +208,18 @@ class Scenario(_Strict):
     projection: Projection = Field(default_factory=Projection)
     sample_efficiency: SampleEfficiency = Field(default_factory=SampleEfficiency)
     uncertainty: Uncertainty = Field(default_factory=Uncertainty)
+
+    @model_validator(mode="after")
+    def _pools_belong_to_skills(self) -> Scenario:
+        unknown = sorted(set(self.pools) - {skill.domain for skill in self.skills})
+        if unknown:
+            raise ValueError(f"pools: no skill of domain(s) {', '.join(unknown)} (a pool belongs to a skill's domain)")
+        return self
+
+    @property
+    def domains(self) -> list[str]:
+        """The skills' domains, each once, in order: one expert pool each."""
+        return list(dict.fromkeys(skill.domain for skill in self.skills))
 
 
 class ScenarioError(ValueError):
@@ -266,12 +262,45 @@ def parse_scenario(document: str | bytes | dict[str, Any]) -> Scenario:
             raise ScenarioError(["(document): nested too deeply to be a scenario"]) from None
     if not isinstance(document, dict):
         raise ScenarioError(["(document): must be a JSON object"])
+    if document.get("schema_version") == 1:
+        document = migrate_version_1(document)
     try:
         return Scenario.model_validate(document)
     except ValidationError as exc:
         raise ScenarioError(problem_lines(exc)) from None
     except RecursionError:
         raise ScenarioError(["(document): nested too deeply to be a scenario"]) from None
+
+
+def migrate_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 document as version 2: each skill's expert-pool fields move to its domain's pool (skills of
+    one domain must agree); the straight-line amortisation fields, replaced by Cottier et al.'s method, must
+    be empty. Raises ScenarioError naming what cannot be carried over."""
+    migrated = json.loads(json.dumps(document))
+    migrated["schema_version"] = SCHEMA_VERSION
+    problems, pools = [], {}
+    skills = migrated.get("skills")
+    for index, skill in enumerate(skills if isinstance(skills, list) else []):
+        if not isinstance(skill, dict):
+            continue
+        moved = {name: skill.pop(name) for name in POOL_FIELDS if name in skill}
+        given = {name: value for name, value in moved.items() if value is not None}
+        pool = pools.setdefault(str(skill.get("domain")), {})
+        for name, value in given.items():
+            if name in pool and pool[name] != value:
+                problems.append(f"skills.{index}.{name}: differs from another skill of domain {skill.get('domain')!r}; "
+                                "version 2 gives one expert pool per domain")
+            pool[name] = value
+    if any(pools.values()):
+        migrated["pools"] = {domain: pool for domain, pool in pools.items() if pool}
+    compute = migrated.get("compute")
+    for name in REMOVED_IN_2:
+        if isinstance(compute, dict) and compute.pop(name, None) is not None:
+            problems.append(f"compute.{name}: removed in version 2 (the amortised cost now follows Cottier et al.: "
+                            "depreciation from availability, cluster overhead, energy from power and price)")
+    if problems:
+        raise ScenarioError(problems)
+    return migrated
 
 
 def scenario_to_json(scenario: Scenario, indent: int | None = 2) -> str:

@@ -1,87 +1,61 @@
-"""Example scenarios: the complete template, a starting scenario from the tables, a fully filled copy."""
+"""The one default scenario — the dashboard's first view, `datamoat scenario template` and `bench model` —
+and the fill-in of a scenario's empty inputs.
+
+Only the structure is chosen here, and it is an assumption, stated on the methodology page: three skills
+in domains the debate names (medicine, law, mathematics), each needing the same mix of expert items —
+1,000 supervised demonstrations (the size of LIMA's curated set), 3,000 preference comparisons and 300
+reinforcement-learning tasks. Every numeric input is left empty, so the model fills it from the
+warehouse's marts, else from a named assumption.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
 
-import polars as pl
-
-from dashboard.model.defaults import resolve_inputs
-from dashboard.model.figures import Warehouse
+from dashboard.model.evidence import Evidence
 from dashboard.model.ranged import Ranged
-from dashboard.model.scenario import (
-    Artifact,
-    Compute,
-    Distillation,
-    LongTail,
-    Projection,
-    SampleEfficiency,
-    Scaling,
-    Scenario,
-    Skill,
-    Uncertainty,
+from dashboard.model.resolve import resolve_inputs
+from dashboard.model.scenario import SCHEMA_VERSION, Scenario, parse_scenario
+
+DEFAULT_NAME = "three expert skills on an H100 post-training run"
+DEFAULT_DOMAINS: tuple[str, ...] = ("medicine", "law", "mathematics")
+DEFAULT_MIX: tuple[tuple[str, float], ...] = (
+    ("sft_demonstration", 1000.0),
+    ("preference_comparison", 3000.0),
+    ("rl_task", 300.0),
 )
-
-TEMPLATE_DOMAINS = ("medicine", "law")
-
-
-def _template_skills(domains: tuple[str, str]) -> list[Skill]:
-    first, second = domains
-    return [
-        Skill(skill=f"{first} expert reasoning", domain=first, artifacts=[
-            Artifact(type="sft_demonstration", count=2000, hours_each=Ranged(low=1.0, base=1.5, high=3.0)),
-            Artifact(type="preference_comparison", count=10000, hours_each=0.25, annotations_each=3),
-            Artifact(type="rubric", count=500, hours_each=2.0),
-        ], usd_per_hour=None, review_fraction=0.2, review_time_ratio=0.5,
-            rejection_rate=Ranged(low=0.1, base=0.15, high=0.3), expert_pool=None,
-            participation_rate=Ranged(low=0.001, base=0.005, high=0.02), hours_per_week_per_expert=10),
-        Skill(skill=f"{second} expert reasoning", domain=second, artifacts=[
-            Artifact(type="rl_task", count=1500, hours_each=None),
-        ], usd_per_hour=None, review_fraction=None, review_time_ratio=None, rejection_rate=None,
-            expert_pool=None, participation_rate=None, hours_per_week_per_expert=None),
-    ]
+DEFAULT_DRAWS = 2000
+STRUCTURE_REASONING = ("Three skills in domains the debate names, each needing 1,000 supervised demonstrations "
+                       "(the size of LIMA's curated set), 3,000 preference comparisons and 300 RL tasks: an "
+                       "illustrative structure, not a measurement. Change it on the Skill cost builder.")
 
 
-def template_scenario(domains: tuple[str, str] = TEMPLATE_DOMAINS) -> Scenario:
-    """A complete example: every field present; nulls are filled from the warehouse or assumptions."""
-    return Scenario(
-        name="two expert skills on an H100 post-training run",
-        skills=_template_skills(domains), vendor_margin=None,
-        compute=Compute(gpu="H100-SXM", training_flop=Ranged(low=1e23, base=1e24, high=1e25), gpus=1024,
-                        utilization=Ranged(low=0.25, base=0.4, high=0.5)),
-        scaling=Scaling(fit=None, compute_flop=None),
-        distillation=Distillation(api_model=None, examples=None, input_tokens_each=1000, output_tokens_each=1500),
-        long_tail=LongTail(categories=1000, zipf_exponent=1.0, examples_per_category=10, coverage=0.9),
-        projection=Projection(base_year=2026, years=10),
-        sample_efficiency=SampleEfficiency(),
-        uncertainty=Uncertainty(draws=10_000, seed=0),
-    )
+def scenario_document(domains: Sequence[str] = DEFAULT_DOMAINS, mix: Sequence[tuple[str, float]] = DEFAULT_MIX,
+                      name: str = DEFAULT_NAME, draws: int = DEFAULT_DRAWS) -> dict[str, Any]:
+    """A scenario dict with one skill per domain, each needing the same artifact mix, every input empty."""
+    artifacts = [{"type": kind, "count": count} for kind, count in mix]
+    skills = [{"skill": f"{domain.replace('_', ' ')} expert skill", "domain": domain,
+               "artifacts": [dict(a) for a in artifacts]} for domain in domains]
+    return {"schema_version": SCHEMA_VERSION, "name": name, "skills": skills,
+            "uncertainty": {"draws": draws, "seed": 0}}
 
 
-def _well_covered_domains(tables: Mapping[str, pl.DataFrame]) -> list[str]:
-    wh = Warehouse(tables)
-    counts = Counter(row["domain"] for row in wh.rows("expert_rates"))
-    with_pool = {row["domain"] for row in wh.rows("occupations", lambda r: r["region"] == "US")}
-    ranked = sorted(counts, key=lambda domain: (-counts[domain], domain))
-    return [d for d in ranked if d in with_pool and d != "general"]
+def default_scenario() -> Scenario:
+    """The default scenario every entry point starts from."""
+    return parse_scenario(scenario_document())
 
 
-def default_scenario(tables: Mapping[str, pl.DataFrame]) -> Scenario:
-    """The template, on the two domains with the most posted rates that also have a US pool."""
-    chosen = [*_well_covered_domains(tables), *(d for d in TEMPLATE_DOMAINS)]
-    unique = list(dict.fromkeys(chosen))
-    return template_scenario((unique[0], unique[1]))
-
-
-def fill_scenario(scenario: Scenario, tables: Mapping[str, pl.DataFrame]) -> Scenario:
-    """A copy of `scenario` with every empty input replaced by its resolved value (for prefilled widgets)."""
+def fill_scenario(scenario: Scenario, evidence: Evidence) -> Scenario:
+    """A copy of `scenario` with every empty input replaced by its resolved value."""
     document = scenario.model_dump(mode="json")
-    for path, item in resolve_inputs(scenario, tables).inputs.items():
+    for path, item in resolve_inputs(scenario, evidence).inputs.items():
         parts = path.split(".")
+        if parts[0] == "projection" and parts[1] in ("base_year",) or item.value is None:
+            continue
         node = document
         for part in parts[:-1]:
-            node = node[int(part)] if part.isdigit() else node[part]
-        if node.get(parts[-1]) is None and item.value is not None:
+            node = node[int(part)] if isinstance(node, list) else node.setdefault(part, {})
+        if node.get(parts[-1]) is None:
             node[parts[-1]] = item.value.model_dump() if isinstance(item.value, Ranged) else item.value
-    return Scenario.model_validate(document)
+    return parse_scenario(document)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from dashboard.ui.charts import PALETTE, confidence_color, palette_scale, source_tooltip
+from dashboard.ui.charts import PALETTE, palette_scale, source_tooltip
 
 LOG = alt.Scale(type="log")
 SERIES = alt.Scale(domain=["Expert data", "Compute"], range=[PALETTE[1], PALETTE[0]])
@@ -47,14 +47,14 @@ def skill_cost_chart(parts: pl.DataFrame) -> alt.Chart:
 
 
 def supply_chart(table: pl.DataFrame, deadline_weeks: float) -> alt.LayerChart:
-    """Weeks to assemble each skill's data (log axis), coloured by scarcity, with the deadline as a rule."""
-    tips = model_tooltip("skill:N", alt.Tooltip("weeks_to_assemble:Q", format=",.1f"),
+    """Weeks to assemble each expert pool's data (log axis), coloured by scarcity, with the deadline as a rule."""
+    tips = model_tooltip("domain:N", "skills:Q", alt.Tooltip("weeks_to_assemble:Q", format=",.1f"),
                          alt.Tooltip("expert_pool:Q", format=","), alt.Tooltip("participation_rate:Q", format=".3f"),
                          alt.Tooltip("hours_per_week_per_expert:Q", format=".0f"),
                          alt.Tooltip("active_experts_for_deadline:Q", format=",.0f"), "scarce:N")
     bars = alt.Chart(table).mark_point(filled=True, size=220, opacity=1).encode(
         x=alt.X("weeks_to_assemble:Q", title="Weeks to assemble (log scale)", scale=LOG),
-        y=alt.Y("skill:N", title=None, sort="-x"),
+        y=alt.Y("domain:N", title=None, sort="-x"),
         color=alt.Color("scarce:N", title="Misses the deadline",
                         scale=alt.Scale(domain=[False, True], range=[PALETTE[2], PALETTE[5]])),
         tooltip=tips)
@@ -96,17 +96,13 @@ def compute_methods_chart(frame: pl.DataFrame) -> alt.Chart:
         tooltip=tips).properties(height=alt.Step(40))
 
 
-def projection_chart(frame: pl.DataFrame, crossover_year: int | None) -> alt.LayerChart:
-    """Projected yearly cost of expert data and of compute (log axis), with the crossover year marked."""
-    tips = model_tooltip("year:O", "series:N", alt.Tooltip("usd:Q", format="$,.3~s"))
+def projection_chart(frame: pl.DataFrame) -> alt.FacetChart:
+    """Projected yearly cost of expert data and of compute (log axis), one panel per framing of compute."""
+    tips = model_tooltip("framing:N", "year:O", "series:N", alt.Tooltip("usd:Q", format="$,.3~s"))
     lines = alt.Chart(frame).mark_line(point=True).encode(
         x=alt.X("year:O", title="Year"), y=alt.Y("usd:Q", title="USD (log scale)", scale=LOG, axis=alt.Axis(format="$~s")),
-        color=alt.Color("series:N", title=None, scale=SERIES), tooltip=tips)
-    if crossover_year is None:
-        return alt.layer(lines).properties(height=320)
-    rule = alt.Chart(pl.DataFrame({"year": [crossover_year]})).mark_rule(strokeDash=[6, 3]).encode(
-        x="year:O", tooltip=[alt.Tooltip("year:O", title="Crossover year")])
-    return alt.layer(lines, rule).properties(height=320)
+        color=alt.Color("series:N", title=None, scale=SERIES), tooltip=tips).properties(width=320, height=280)
+    return lines.facet(column=alt.Column("framing:N", title=None)).resolve_scale(y="independent")
 
 
 def chinchilla_chart(frame: pl.DataFrame) -> alt.Chart:
@@ -132,12 +128,14 @@ def tokens_chart(frame: pl.DataFrame) -> alt.Chart:
 
 def api_chart(frame: pl.DataFrame) -> alt.LayerChart:
     """API cost of the distillation examples per model (log axis), the expert cost as a rule."""
-    tips = source_tooltip("provider:N", "model:N", alt.Tooltip("api_cost_usd:Q", format="$,.2f"),
-                          alt.Tooltip("expert_cost_usd:Q", format="$,.0f", title="experts, same items"),
-                          date_field="price_date")
+    tips = ["provider:N", "model:N", alt.Tooltip("api_cost_usd:Q", format="$,.2f"),
+            alt.Tooltip("expert_cost_usd:Q", format="$,.0f", title="experts, same items"),
+            alt.Tooltip("source_titles:N", title="Sources"),
+            alt.Tooltip("newest_price_date:T", title="Newest price", format="%Y-%m-%d")]
     bars = alt.Chart(frame).mark_point(filled=True, size=160, opacity=1).encode(
         x=alt.X("api_cost_usd:Q", title="USD for the same items (log scale)", scale=LOG, axis=alt.Axis(format="$~s")),
-        y=alt.Y("model:N", title=None, sort="x"), color=confidence_color(), tooltip=tips)
+        y=alt.Y("model:N", title=None, sort="x"), color=alt.Color("provider:N", title="Provider", scale=palette_scale()),
+        tooltip=tips)
     rule = alt.Chart(frame.head(1)).mark_rule(color=PALETTE[1], strokeWidth=3).encode(
         x="expert_cost_usd:Q", tooltip=[alt.Tooltip("expert_cost_usd:Q", format="$,.0f", title="Experts")])
     return alt.layer(bars, rule).properties(height=max(160, 18 * frame.height))

@@ -11,18 +11,28 @@ from dashboard.model.result import EvaluationResult
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.data import load_table
-from dashboard.ui.sourcing import source_caption
+from dashboard.ui.sourcing import escape_markdown, source_caption
 
 
 def scenario_controls() -> None:
-    """Reset button, the count of changed inputs, and any value that could not be applied."""
-    state.show_problem()
-    left, right = st.columns([1, 3])
-    with left:
-        state.reset_button()
-    changed = len(state.overrides())
-    right.caption(f"{changed} input(s) changed from the warehouse defaults; the URL carries them — copy it to share this view."
-                  if changed else "All inputs at their warehouse defaults (or named assumptions where no figure exists).")
+    """What this scenario is and how it differs from the default one (with a reset), any link parameter that
+    was ignored, and any change that could not be applied."""
+    for notice in state.notices():
+        st.warning(f"Link: {notice}. The default is shown instead.", icon=":material/link_off:")
+    if problem := state.take_problem():
+        st.warning(problem)
+    differences = state.differences()
+    left, right = st.columns([3, 1])
+    if differences:
+        with left.expander(f"This view differs from the default scenario in {len(differences)} way(s); the link "
+                           "carries them — copy it to share this view.", expanded=False):
+            for item in differences:
+                st.markdown(f"- {escape_markdown(item.label)}: **{escape_markdown(item.value)}**")
+    else:
+        left.caption("The default scenario, every input at its warehouse default (or a named assumption where no "
+                     "figure exists).")
+    right.button("Reset to the default scenario", on_click=state.reset, key="scenario-reset",
+                 icon=":material/restart_alt:", disabled=not differences)
 
 
 def model_sources(result: EvaluationResult, prefixes: Sequence[str]) -> pl.DataFrame:
@@ -53,9 +63,8 @@ def coverage_curve(categories: int, zipf_exponent: float, examples_per_category:
     return curve(categories, zipf_exponent, examples_per_category)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def chinchilla_per_fit(scaling_fits: pl.DataFrame, compute_flop: float) -> pl.DataFrame:
-    """The model's Chinchilla calculator for every fit, cached on the fits and the budget."""
+def chinchilla_per_fit(compute_flop: float) -> pl.DataFrame:
+    """The model's Chinchilla calculator for every curated fit (from mart_scaling_fits) at one budget."""
     from dashboard.model.chinchilla import chinchilla_per_fit as per_fit
 
-    return per_fit(scaling_fits, compute_flop)
+    return views.chinchilla_frame(per_fit(state.evidence().fits, compute_flop))

@@ -6,7 +6,6 @@ or from a warehouse frame, and is only reshaped, labelled or (for display) divid
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -15,42 +14,16 @@ import polars as pl
 from dashboard.model.distillation import api_cost_usd
 from dashboard.model.ranged import base_of
 from dashboard.model.result import EvaluationResult
-from dashboard.ui.confidence import CONFIDENCE_ORDER
+from dashboard.ui.formats import count, percent, usd
 
 DAYS_PER_WEEK = 7.0
-HEADLINE_PREFIXES = ("vendor_margin", "skills.", "compute.")
+HEADLINE_PREFIXES = ("vendor_margin", "skills.", "pools.", "compute.")
 
 
-# ---------------------------------------------------------------- formatting
-
-def usd(value: float | None) -> str:
-    """$1.23M style money."""
-    if value is None or not math.isfinite(value):
-        return "n/a"
-    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= limit:
-            return f"${value / limit:,.2f}{suffix}"
-    return f"${value:,.2f}"
-
-
-def count(value: float | None, digits: int = 3) -> str:
-    """A large count with an SI-like suffix (1.2M, 3.4B) or scientific notation beyond trillions."""
-    if value is None or not math.isfinite(value):
-        return "n/a"
-    if abs(value) >= 1e15:
-        return f"{value:.{digits - 1}e}"
-    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= limit:
-            return f"{value / limit:.{digits}g}{suffix}"
-    return f"{value:.{digits}g}"
-
+# ---------------------------------------------------------------- formatting (declared once, in formats)
 
 def weeks(value: float) -> str:
     return f"{value:,.1f} weeks"
-
-
-def percent(value: float) -> str:
-    return f"{100 * value:.0f}%"
 
 
 # ---------------------------------------------------------------- provenance
@@ -99,7 +72,7 @@ def inputs_frame(result: EvaluationResult, prefixes: Sequence[str]) -> pl.DataFr
 def headline_frame(result: EvaluationResult) -> pl.DataFrame:
     """Money and time, data against compute, with P5/P95 when the Monte Carlo ran (time in weeks)."""
     u = result.uncertainty
-    weeks_train = result.compute.training_days / DAYS_PER_WEEK
+    weeks_train = result.compute.training_weeks
     rows = [
         ("Money (USD)", "Expert data", result.data_cost_usd, u.data_cost_usd.p5 if u else None,
          u.data_cost_usd.p95 if u else None),
@@ -107,31 +80,32 @@ def headline_frame(result: EvaluationResult) -> pl.DataFrame:
          u.compute_cost_usd.p95 if u else None),
         ("Time (weeks)", "Expert data", result.max_weeks_to_assemble, u.max_weeks_to_assemble.p5 if u else None,
          u.max_weeks_to_assemble.p95 if u else None),
-        ("Time (weeks)", "Compute", weeks_train, u.training_days.p5 / DAYS_PER_WEEK if u else None,
-         u.training_days.p95 / DAYS_PER_WEEK if u else None),
+        ("Time (weeks)", "Compute", weeks_train, u.training_weeks.p5 if u else None,
+         u.training_weeks.p95 if u else None),
     ]
     return pl.DataFrame(rows, schema={"measure": pl.String, "what": pl.String, "value": pl.Float64,
                                       "p5": pl.Float64, "p95": pl.Float64}, orient="row")
 
 
 def answer_sentences(result: EvaluationResult) -> list[str]:
-    """The answer in words, with the live numbers."""
+    """The answer in words, with the live numbers; each verdict only as firm as the draws allow."""
     u = result.uncertainty
-    money = "expert data" if result.binding_constraint_cost == "data" else "compute"
-    time = "expert data" if result.binding_constraint_time == "data" else "compute"
     lines = [
-        f"In money, **{money} binds**: the expert data for these {len(result.skills)} skill(s) costs "
-        f"{usd(result.data_cost_usd)} against {usd(result.compute.compute_cost_usd)} of rented compute — "
-        f"data is {percent(result.data_share)} of the total.",
-        f"In time, **{time} binds**: assembling the data takes {weeks(result.max_weeks_to_assemble)} "
-        f"(slowest skill) against {result.compute.training_days:,.1f} days of training.",
+        f"**Money — {result.verdict_money.sentence}** The expert data for these {len(result.skills)} skill(s) costs "
+        f"{usd(result.data_cost_usd)} against {usd(result.compute.compute_cost_usd)} of rented compute for one "
+        f"skill's training run (data is {percent(result.data_share)} of the total at the point estimate).",
+        f"**Time — {result.verdict_time.sentence}** Assembling the data takes {weeks(result.max_weeks_to_assemble)} "
+        f"(the slowest expert pool) against {weeks(result.compute.training_weeks)} of training on "
+        f"{count(_input(result, 'compute.gpus'))} {result.compute.gpu} GPUs; both run at the same time.",
     ]
     if u is not None:
         lines.append(
             f"Over {u.draws:,} Monte Carlo draws the data share runs from {percent(u.data_share.p5)} (P5) to "
-            f"{percent(u.data_share.p95)} (P95); data costs more than compute in "
-            f"{percent(u.share_of_draws_data_binds_cost)} of draws and takes longer in "
-            f"{percent(u.share_of_draws_data_binds_time)}.")
+            f"{percent(u.data_share.p95)} (P95).")
+    if result.sensitivity:
+        top = result.sensitivity[0]
+        lines.append(f"The answer depends most on **{top.label}**: from its low to its high end the data share moves "
+                     f"from {percent(top.data_share_at_low)} to {percent(top.data_share_at_high)}.")
     return lines
 
 
@@ -172,47 +146,74 @@ def pool_needed(active_experts: float, participation_rate: float) -> float:
 
 
 def supply_table(result: EvaluationResult, deadline_weeks: float) -> pl.DataFrame:
-    """Per skill: pool, participation, hours, weeks to assemble, and the experts a deadline needs."""
+    """Per expert pool (domain): its size, participation, hours, weeks to assemble its skills' items, and
+    the experts a deadline needs."""
     rows = []
-    for i, s in enumerate(result.skills):
-        p = f"skills.{i}."
-        pool, share, hours = (_input(result, p + n) for n in
+    for pool in result.pools:
+        p = f"pools.{pool.domain}."
+        size, share, hours = (_input(result, p + n) for n in
                               ("expert_pool", "participation_rate", "hours_per_week_per_expert"))
-        active = experts_needed(s.expert_hours, deadline_weeks, hours)
+        active = experts_needed(pool.expert_hours, deadline_weeks, hours)
         rows.append({
-            "skill": s.skill, "domain": s.domain, "expert_pool": pool, "participation_rate": share,
-            "hours_per_week_per_expert": hours, "active_experts_available": pool * share,
-            "expert_hours_needed": s.expert_hours, "weeks_to_assemble": s.weeks_to_assemble,
+            "domain": pool.domain, "skills": pool.skills, "expert_pool": size, "participation_rate": share,
+            "hours_per_week_per_expert": hours, "active_experts_available": size * share,
+            "expert_hours_needed": pool.expert_hours, "weeks_to_assemble": pool.weeks_to_assemble,
             "active_experts_for_deadline": active, "pool_needed_for_deadline": pool_needed(active, share),
-            "scarce": s.weeks_to_assemble > deadline_weeks,
+            "scarce": pool.weeks_to_assemble > deadline_weeks,
         })
     return pl.DataFrame(rows)
+
+
+def pool_shares(result: EvaluationResult) -> pl.DataFrame:
+    """Per skill: its pool and its share of the pool's expert hours."""
+    return pl.DataFrame([{"skill": s.skill, "domain": s.domain, "expert_hours": s.expert_hours,
+                          "share_of_pool_hours": s.share_of_pool_hours, "weeks_to_assemble": s.weeks_to_assemble}
+                         for s in result.skills])
 
 
 # ---------------------------------------------------------------- compute and projection
 
 def compute_methods_frame(result: EvaluationResult) -> pl.DataFrame:
-    """The training run's cost by cloud rental and by amortised hardware, beside the data cost."""
+    """The training run's cost by cloud rental and by Cottier et al.'s amortisation, beside the data cost."""
     c = result.compute
-    return pl.DataFrame({"method": ["Cloud rental", "Amortised hardware + energy", "Expert data"],
+    return pl.DataFrame({"method": ["Cloud rental", "Amortised hardware + energy (Cottier et al.)", "Expert data"],
                          "usd": [c.compute_cost_usd, c.amortised_cost_usd, result.data_cost_usd]})
 
 
+FRAMING_LABELS = {"per_skill_runs": "Per-skill post-training runs", "frontier": "The frontier training run"}
+
+
 def projection_frame(result: EvaluationResult) -> pl.DataFrame:
-    """Long frame: year, series (expert data / compute), cost in USD."""
-    rows = [{"year": r.year, "series": name, "usd": value}
-            for r in result.projection.rows
-            for name, value in (("Expert data", r.data_cost_usd), ("Compute", r.compute_cost_usd))]
-    return pl.DataFrame(rows)
-
-
-def crossover_sentence(result: EvaluationResult) -> str:
+    """Long frame: framing, year, series (expert data / compute), cost in USD."""
     p = result.projection
-    if p.data_binds_at_base_year:
-        return f"Expert data already costs more than compute in {p.rows[0].year}."
-    if p.crossover_year is None:
-        return f"Compute stays the larger cost through {p.rows[-1].year}."
-    return f"Expert data overtakes compute in **{p.crossover_year}**."
+    rows = [{"framing": FRAMING_LABELS[f.name], "year": r.year, "series": name, "usd": value}
+            for f in (p.per_skill_runs, p.frontier) if f is not None for r in f.rows
+            for name, value in (("Expert data", r.data_cost_usd), ("Compute", r.compute_cost_usd))]
+    return pl.DataFrame(rows, schema={"framing": pl.String, "year": pl.Int64, "series": pl.String, "usd": pl.Float64})
+
+
+def crossover_sentences(result: EvaluationResult) -> list[str]:
+    """Per framing: when expert data overtakes compute at the point estimate, and the band over the draws."""
+    p, u = result.projection, result.uncertainty
+    bands = {"per_skill_runs": u.crossover_per_skill_runs if u else None, "frontier": u.crossover_frontier if u else None}
+    lines = []
+    for framing in (p.per_skill_runs, p.frontier):
+        if framing is None:
+            lines.append(f"**{FRAMING_LABELS['frontier']}**: no frontier training cost is known, so this framing is not drawn.")
+            continue
+        last = framing.rows[-1].year
+        if framing.data_costs_more_at_base_year:
+            point = f"expert data already costs more in {framing.rows[0].year}"
+        elif framing.crossover_year is None:
+            point = f"no crossing within {p.years} years (through {last})"
+        else:
+            point = f"expert data overtakes compute in **{framing.crossover_year}**"
+        band = bands[framing.name]
+        if band is not None:
+            ends = "–".join(str(y) if y is not None else f"after {last}" for y in (band.p5_year, band.p95_year))
+            point += f"; over the draws, a crossing by {last} in {percent(band.share_of_draws_crossing)} (P5–P95: {ends})"
+        lines.append(f"**{FRAMING_LABELS[framing.name]}**: {point}.")
+    return lines
 
 
 def gpu_price_points(prices: pl.DataFrame) -> pl.DataFrame:
@@ -221,23 +222,13 @@ def gpu_price_points(prices: pl.DataFrame) -> pl.DataFrame:
     return prices.with_columns(usd_plotted=mid).filter(pl.col("usd_plotted").is_not_null())
 
 
-def training_run_points(runs: pl.DataFrame) -> pl.DataFrame:
-    """One point per model: the median compute and the median cost its sources give.
-
-    Compute and cost often come from different sources (a model card states FLOP, an analyst prices
-    the run), so a model's rows are pooled; a cost given only as a range counts at its midpoint. The
-    point carries the weakest confidence of its rows and names every source behind it.
-    """
-    cost = pl.coalesce("cost_usd", (pl.col("cost_usd_low") + pl.col("cost_usd_high")) / 2)
-    rank = pl.col("confidence").replace_strict(CONFIDENCE_ORDER, list(range(len(CONFIDENCE_ORDER))), default=0)
+def training_run_points(points: pl.DataFrame, cited: pl.DataFrame) -> pl.DataFrame:
+    """The mart's one point per model (median compute and cost, weakest confidence) with the titles and dates
+    of the sources behind it, for the chart's tooltips."""
     joined = lambda column: pl.col(column).drop_nulls().unique().sort().str.join("; ")
-    points = runs.with_columns(cost_plotted=cost, _rank=rank).group_by("model").agg(
-        pl.col("developer").first(), pl.col("year").min(), pl.col("training_flop").median(),
-        pl.col("cost_plotted").median(), joined("cost_method"), joined("source_title"), joined("source_publisher"),
-        pl.col("source_date_published").max(), pl.col("_rank").max(), pl.len().alias("rows"))
-    confidence = pl.col("_rank").replace_strict(list(range(len(CONFIDENCE_ORDER))), CONFIDENCE_ORDER)
-    return points.with_columns(confidence=confidence).drop("_rank").filter(
-        pl.col("cost_plotted").is_not_null() & pl.col("training_flop").is_not_null()).sort("model")
+    names = cited.group_by("model").agg(joined("cost_method"), joined("source_title"), joined("source_publisher"),
+                                        pl.col("source_date_published").max())
+    return points.join(names, on="model", how="left").rename({"cost_usd": "cost_plotted"}).sort("model")
 
 
 # ---------------------------------------------------------------- scaling, distillation, long tail
@@ -251,21 +242,33 @@ def token_comparison(result: EvaluationResult) -> pl.DataFrame:
                         orient="row")
 
 
+def chinchilla_frame(rows: list[dict]) -> pl.DataFrame:
+    """The calculator's rows per fit as a frame."""
+    return pl.DataFrame(rows) if rows else pl.DataFrame(schema={"fit_name": pl.String})
+
+
 def chinchilla_long(per_fit: pl.DataFrame) -> pl.DataFrame:
     """Per fit: tokens at the compute optimum and with unlimited parameters (long, for a grouped bar)."""
     if per_fit.is_empty():
         return pl.DataFrame(schema={"fit_name": pl.String, "allocation": pl.String, "tokens": pl.Float64})
-    return per_fit.select("fit_name", "source_ids", "data_reduction_factor",
+    return per_fit.select("fit_name", "data_reduction_factor",
                           **{"Compute-optimal (D_opt)": "d_opt_tokens",
                              "Unlimited parameters (D_∞)": "d_tokens_infinite_params"}).unpivot(
-        index=["fit_name", "source_ids", "data_reduction_factor"], variable_name="allocation", value_name="tokens")
+        index=["fit_name", "data_reduction_factor"], variable_name="allocation", value_name="tokens")
 
 
-def api_alternatives(prices: pl.DataFrame, result: EvaluationResult) -> pl.DataFrame:
-    """For every API model in `prices` (latest price each): the cost of the scenario's distillation
-    examples, beside the expert cost of as many items."""
+def with_source_titles(frame: pl.DataFrame, sources: pl.DataFrame, column: str = "source_ids") -> pl.DataFrame:
+    """`frame` with `source_titles`: its ';'-separated source ids named as 'publisher — title'."""
+    names = dict(zip(sources["source_id"], sources["publisher"] + " — " + sources["title"], strict=True))
+    titles = [("; ".join(names.get(i, i) for i in (ids or "").split(";") if i)) for ids in frame[column].to_list()]
+    return frame.with_columns(source_titles=pl.Series(titles, dtype=pl.String))
+
+
+def api_alternatives(teachers: pl.DataFrame, result: EvaluationResult) -> pl.DataFrame:
+    """For every priced API model (mart_teacher_models): the cost of the scenario's distillation examples,
+    beside the expert cost of as many items."""
     d = result.distillation
-    latest = prices.sort("price_date").group_by("model", maintain_order=True).last()
+    latest = teachers
     tokens_in = _input(result, "distillation.input_tokens_each")
     tokens_out = _input(result, "distillation.output_tokens_each")
     costs = api_cost_usd(d.examples, tokens_in, tokens_out,
@@ -290,10 +293,11 @@ def comparison_table(results: dict[str, EvaluationResult]) -> pl.DataFrame:
     for name, r in results.items():
         u = r.uncertainty
         rows.append({"scenario": name, "data_cost_usd": r.data_cost_usd,
-                     "data_cost_p5": u.data_cost_usd.p5 if u else None, "data_cost_p95": u.data_cost_usd.p95 if u else None,
+                     "data_cost_p5_usd": u.data_cost_usd.p5 if u else None,
+                     "data_cost_p95_usd": u.data_cost_usd.p95 if u else None,
                      "compute_cost_usd": r.compute.compute_cost_usd, "data_share": r.data_share,
-                     "weeks_to_assemble": r.max_weeks_to_assemble, "training_days": r.compute.training_days,
-                     "binds_in_money": r.binding_constraint_cost, "binds_in_time": r.binding_constraint_time})
+                     "weeks_to_assemble": r.max_weeks_to_assemble, "training_weeks": r.compute.training_weeks,
+                     "money": r.verdict_money.side, "time": r.verdict_time.side})
     return pl.DataFrame(rows)
 
 
@@ -307,9 +311,9 @@ def tornado_frame(result: EvaluationResult, top: int = 12) -> pl.DataFrame:
     """The largest data-share swings: each input at its low and high end (others at base)."""
     rows = []
     for row in result.sensitivity[:top]:
-        rows.append({"input": row.input, "end": "low", "value": row.low, "data_share": row.data_share_at_low,
+        rows.append({"input": row.label, "end": "low", "value": row.low, "data_share": row.data_share_at_low,
                      "swing": row.data_share_swing})
-        rows.append({"input": row.input, "end": "high", "value": row.high, "data_share": row.data_share_at_high,
+        rows.append({"input": row.label, "end": "high", "value": row.high, "data_share": row.data_share_at_high,
                      "swing": row.data_share_swing})
     return pl.DataFrame(rows, schema={"input": pl.String, "end": pl.String, "value": pl.Float64,
                                       "data_share": pl.Float64, "swing": pl.Float64})
@@ -322,7 +326,7 @@ def bands_frame(result: EvaluationResult) -> pl.DataFrame:
         return pl.DataFrame()
     outputs = {"data_cost_usd": u.data_cost_usd, "compute_cost_usd": u.compute_cost_usd,
                "data_share": u.data_share, "max_weeks_to_assemble": u.max_weeks_to_assemble,
-               "training_days": u.training_days}
+               "training_weeks": u.training_weeks}
     return pl.DataFrame([{"output": k, "p5": v.p5, "p50": v.p50, "p95": v.p95, "point_estimate": _point(result, k)}
                          for k, v in outputs.items()])
 
@@ -330,4 +334,4 @@ def bands_frame(result: EvaluationResult) -> pl.DataFrame:
 def _point(result: EvaluationResult, name: str) -> float:
     return {"data_cost_usd": result.data_cost_usd, "compute_cost_usd": result.compute.compute_cost_usd,
             "data_share": result.data_share, "max_weeks_to_assemble": result.max_weeks_to_assemble,
-            "training_days": result.compute.training_days}[name]
+            "training_weeks": result.compute.training_weeks}[name]

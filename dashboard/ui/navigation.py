@@ -6,8 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.ui.confidence import confidence_filter_sidebar
 from dashboard.ui.data import age_text, ensure_warehouse, newest_run
+from dashboard.ui.evidence_filter import evidence_filter_sidebar
+from dashboard.ui.scenario_state import open_link
 
 # The folder is deliberately not called `pages/`: Streamlit would also register a `pages/` folder's files
 # as pages of their own, answer deep links with them before this entry point runs, and show
@@ -56,7 +57,8 @@ def shell() -> None:
     """What every page shares: page setup, a warehouse (built if missing), the sidebar."""
     st.set_page_config(page_title="datamoat", page_icon=":material/database:", layout="wide")
     ensure_warehouse()
-    confidence_filter_sidebar()
+    open_link()  # before the sidebar's switches exist: the link may set them
+    evidence_filter_sidebar()
     st.sidebar.caption(f"Data built {age_text(newest_run())} (newest pipeline run).")
 
 

@@ -1,178 +1,140 @@
-"""The current scenario in st.session_state, its evaluation (cached), its sliders and its URL.
+"""The one current scenario in st.session_state: its document, its evaluation (cached), its sliders, its link.
 
-State = the skills' structure (domains, artifact mix; or an imported scenario document) plus a dict of
-changed inputs keyed by state path (see `scenario_paths`). Everything left unchanged is filled by the
-model from the warehouse tables — filtered by the global hide-speculative switch — else from a named
-assumption. The changed inputs are mirrored into st.query_params under compact keys and read back on a
-session's first run, so a shared URL reopens the same view.
-
-Why not `bind="query-params"`: Streamlit 1.67 has it, but a bound parameter belongs to the page whose
-widget declares it — it is dropped from the URL on a page switch and cannot be written through
-st.query_params — while this scenario is shared by every page. So the URL is written here instead.
+State = the current scenario document (normalised: every field present) and the evidence filter. Every
+change — a slider, another set of skills, an imported, opened or calibrated scenario, a reset — replaces
+the document; the link (`scenario_link`) is rewritten from it on every run, so a shared URL reopens the
+same numbers, and the page says exactly how the scenario differs from the default one. An input left
+empty is filled by the model from the warehouse's marts (for the current evidence filter), else from the
+registry's assumption.
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import math
 from typing import Any
 
 import polars as pl
 import streamlit as st
 
-from dashboard.model.defaults import Resolution, ResolvedInput, resolve_inputs
 from dashboard.model.evaluate import evaluate
+from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
+from dashboard.model.inputs import spec_for
 from dashboard.model.ranged import base_of
+from dashboard.model.resolve import Resolution, ResolvedInput, resolve_inputs
 from dashboard.model.result import EvaluationResult
 from dashboard.model.scenario import Scenario, ScenarioError, parse_scenario, scenario_to_json
-from dashboard.ui.confidence import filter_confidence, hide_speculative
+from dashboard.model.template import DEFAULT_DRAWS, DEFAULT_MIX, scenario_document
+from dashboard.ui import scenario_link as link
 from dashboard.ui.data import load_tables, warehouse_version
-from dashboard.ui.default_scenario import DEFAULT_DOMAINS, DEFAULT_MIX, MODEL_TABLES, scenario_document
-from dashboard.ui.scenario_paths import Value, apply_overrides, decode_value, encode_value, model_path, state_path, url_key
+from dashboard.ui.evidence_filter import current_filter, set_filter
+from dashboard.ui.formats import format_value, slider_format
 
-STATE_KEY = "scenario_state"
+STATE_KEY = "scenario_document"
+NOTICES_KEY = "link_notices"
+PROBLEM_KEY = "scenario_problem"
 WIDGET_PREFIX = "in:"
 STRUCTURE_PREFIX = "in:structure."
-DOMAINS_PARAM = "sk"
-MIX_PARAM = "mix"
-MAX_URL_DOMAINS = 20
-DRAWS = 2000
 
 
-# ---------------------------------------------------------------- state and structure
+# ---------------------------------------------------------------- the document
 
-def _fresh_state() -> dict[str, Any]:
-    return {"domains": list(DEFAULT_DOMAINS), "mix": [list(pair) for pair in DEFAULT_MIX],
-            "document": None, "overrides": {}}
-
-
-def _state() -> dict[str, Any]:
-    """The session's scenario state, read from the URL on the session's first run."""
+def _document() -> dict[str, Any]:
+    """The session's scenario document, read from the link on the session's first run."""
     if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = _state_from_params(st.query_params.to_dict())
+        state = link.read_link(st.query_params.to_dict())
+        st.session_state[STATE_KEY] = state.document
+        st.session_state[NOTICES_KEY] = state.notices
+        set_filter(state.evidence_filter)
     return st.session_state[STATE_KEY]
 
 
-def _parse_mix(text: str) -> list[list[Any]]:
-    pairs = []
-    for item in text.split(","):
-        kind, _, count = item.partition(":")
-        number = float(count)
-        if kind and math.isfinite(number) and number > 0:
-            pairs.append([kind, number])
-    return pairs
+def open_link() -> None:
+    """Read the session's scenario and evidence filter from its link (once, on the session's first run)."""
+    _document()
 
 
-def _state_from_params(params: dict[str, str]) -> dict[str, Any]:
-    """A state from URL parameters; parameters that do not parse or validate are ignored."""
-    state = _fresh_state()
-    domains = [d for d in params.get(DOMAINS_PARAM, "").split(",") if d][:MAX_URL_DOMAINS]
-    if domains:
-        state["domains"] = domains
+def _replace(document: dict[str, Any], problem: str) -> bool:
+    """Make `document` current when it is a valid scenario; else keep the old one and say why."""
     try:
-        mix = _parse_mix(params[MIX_PARAM]) if MIX_PARAM in params else []
-    except ValueError:
-        mix = []
-    if mix:
-        state["mix"] = mix
-    if _try_parse(_base_document(state)) is None:
-        state = _fresh_state()
-    for key, text in params.items():
-        path = state_path(key)
-        if path is None:
-            continue
-        trial = state["overrides"] | {path: decode_value(text)}
-        if _try_parse(apply_overrides(_base_document(state), trial)) is not None:
-            state["overrides"] = trial
-    return state
-
-
-def _try_parse(document: dict[str, Any]) -> Scenario | None:
-    try:
-        return parse_scenario(document)
-    except ScenarioError:
-        return None
-
-
-def _base_document(state: dict[str, Any]) -> dict[str, Any]:
-    """The scenario before the changed inputs: the imported document, or domains × artifact mix."""
-    if state["document"] is not None:
-        return copy.deepcopy(state["document"])
-    return scenario_document(state["domains"], [tuple(pair) for pair in state["mix"]])
-
-
-def domains() -> list[str]:
-    """Domains of the current scenario's skills, in order."""
-    return [skill.domain for skill in current_scenario().skills]
-
-
-def artifact_mix() -> list[tuple[str, float]]:
-    """The artifact mix (type, count) every generated skill needs."""
-    return [(kind, float(count)) for kind, count in _state()["mix"]]
-
-
-def set_structure(new_domains: list[str] | None = None, mix: list[tuple[str, float]] | None = None) -> None:
-    """Change the skills (one per domain) or the artifact mix; an imported document is dropped."""
-    state = _state()
-    trial = {**state, "document": None,
-             "domains": list(new_domains) if new_domains is not None else state["domains"],
-             "mix": [list(pair) for pair in mix] if mix is not None else state["mix"]}
-    if _try_parse(_base_document(trial)) is None:
-        st.session_state["scenario_problem"] = "That choice leaves no valid scenario (every skill needs a domain and an artifact)."
-        return
-    state.update(trial)
-    _forget_widgets(STRUCTURE_PREFIX)
-
-
-def load_scenario(scenario: Scenario) -> None:
-    """Make an imported or saved scenario current (its own values become the base; no changes on top)."""
-    state = _state()
-    state.update(_fresh_state())
-    state["document"] = json.loads(scenario_to_json(scenario, indent=None))
-    _forget_widgets()
+        st.session_state[STATE_KEY] = link.normalised(document)
+    except ScenarioError as error:
+        st.session_state[PROBLEM_KEY] = f"{problem}: {error.problems[0]}"
+        return False
+    return True
 
 
 def current_scenario() -> Scenario:
-    """The scenario every page shows: base document with the changed inputs applied."""
-    state = _state()
-    _sync_url(state)
-    return _parse_cached(json.dumps(apply_overrides(_base_document(state), state["overrides"]), sort_keys=True))
+    """The scenario every page shows."""
+    _sync_url()
+    return _parse_cached(scenario_to_json_key(_document()))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_to_json_key(document: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(document, sort_keys=True)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _parse_cached(document_json: str) -> Scenario:
     return parse_scenario(document_json)
 
 
-def overrides() -> dict[str, Value]:
-    """The inputs the reader changed, by state path."""
-    return dict(_state()["overrides"])
+def domains() -> list[str]:
+    """Domains of the current scenario's skills, in order (each skill once)."""
+    return [skill.domain for skill in current_scenario().skills]
 
 
-def set_input(path: str, value: Value) -> None:
-    """Change one input (state path); setting it back to its default removes the change."""
-    state = _state()
-    default = resolved_default(path)
-    if isinstance(value, str) or default is None or not math.isclose(float(value), default, rel_tol=1e-9):
-        trial = state["overrides"] | {path: value}
-    else:
-        trial = {k: v for k, v in state["overrides"].items() if k != path}
-    if _try_parse(apply_overrides(_base_document(state), trial)) is None:
-        st.session_state["scenario_problem"] = f"{path}: value {value!r} is not allowed; kept the previous value."
-        return
-    state["overrides"] = trial
+def artifact_mix() -> list[tuple[str, float]]:
+    """The artifact mix (type, count) of the first skill, which the skill editor applies to every skill."""
+    skills = _document()["skills"]
+    return [(a["type"], float(a["count"])) for a in skills[0]["artifacts"]] if skills else list(DEFAULT_MIX)
 
 
-def clear_input(path: str) -> None:
-    """Forget the change to one input, so its default applies again."""
-    _state()["overrides"].pop(path, None)
+def set_structure(new_domains: list[str] | None = None, mix: list[tuple[str, float]] | None = None) -> None:
+    """One skill per domain with the same artifact mix; the inputs outside the skills are kept, the skills'
+    own inputs start again from their defaults."""
+    current = _document()
+    structure = scenario_document(new_domains if new_domains is not None else domains(),
+                                  mix if mix is not None else artifact_mix(), current["name"],
+                                  current["uncertainty"]["draws"])
+    document = copy.deepcopy(current)
+    document["skills"] = structure["skills"]
+    document["pools"] = {d: p for d, p in document.get("pools", {}).items()
+                         if d in {s["domain"] for s in structure["skills"]}}
+    if _replace(document, "That choice leaves no valid scenario"):
+        _forget_widgets()
+
+
+def load_scenario(scenario: Scenario) -> None:
+    """Make an imported, opened or calibrated scenario current; the link carries it from now on."""
+    if _replace(scenario.model_dump(mode="json"), "That scenario cannot be used"):
+        _forget_widgets()
 
 
 def reset() -> None:
-    """Back to the warehouse defaults: default skills and mix, no changed inputs."""
-    st.session_state[STATE_KEY] = _fresh_state()
+    """Back to the default scenario with every input at its warehouse default."""
+    st.session_state[STATE_KEY] = link.default_document()
     _forget_widgets()
+
+
+def set_input(path: str, value: Any) -> None:
+    """Change one input; setting it back to its warehouse default empties it again."""
+    default = resolved_default(path)
+    plain = isinstance(value, int | float) and not isinstance(value, bool)
+    if plain and default is not None and math.isclose(float(value), default, rel_tol=1e-9):
+        value = link.field_default(path)
+    document = copy.deepcopy(_document())
+    link.set_leaf(document, path, value)
+    _replace(document, f"{link.label_of(path, document)}: {value!r} is not allowed; kept the previous value")
+
+
+def clear_input(path: str) -> None:
+    """Forget the reader's value for one input, so its default applies again."""
+    document = copy.deepcopy(_document())
+    link.set_leaf(document, path, link.field_default(path))
+    _replace(document, "Cannot clear that input")
 
 
 def _forget_widgets(prefix: str = WIDGET_PREFIX) -> None:
@@ -186,41 +148,22 @@ def seed_widget(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def reset_button() -> None:
-    """A button that restores the warehouse defaults."""
-    st.button("Reset to warehouse defaults", on_click=reset, key="scenario-reset", icon=":material/restart_alt:")
+# ---------------------------------------------------------------- what differs, and the link
+
+def differences() -> list[link.Difference]:
+    """How the current scenario differs from the default scenario."""
+    return link.differences(_document())
 
 
-def show_problem() -> None:
-    """Show (once) a value the last change could not apply."""
-    problem = st.session_state.pop("scenario_problem", None)
-    if problem:
-        st.warning(problem)
+def link_params() -> dict[str, str]:
+    return link.link_params(_document(), current_filter())
 
 
-# ---------------------------------------------------------------- URL
-
-def url_params() -> dict[str, str]:
-    """The compact query parameters that describe the current state (empty for the defaults)."""
-    state = _state()
-    params = {url_key(path): encode_value(value) for path, value in sorted(state["overrides"].items())}
-    if state["document"] is None and tuple(state["domains"]) != DEFAULT_DOMAINS:
-        params[DOMAINS_PARAM] = ",".join(state["domains"])
-    if state["document"] is None and [tuple(p) for p in state["mix"]] != list(DEFAULT_MIX):
-        params[MIX_PARAM] = ",".join(f"{kind}:{encode_value(count)}" for kind, count in state["mix"])
-    return params
-
-
-def _ours(key: str) -> bool:
-    return key in (DOMAINS_PARAM, MIX_PARAM) or state_path(key) is not None
-
-
-def _sync_url(state: dict[str, Any]) -> None:
+def _sync_url() -> None:
     """Write the state's parameters into st.query_params, touching only keys that differ."""
-    del state
-    wanted = url_params()
+    wanted = link_params()
     present = st.query_params.to_dict()
-    for key in [k for k in present if _ours(k) and k not in wanted]:
+    for key in [k for k in present if k not in wanted]:
         del st.query_params[key]
     changed = {k: v for k, v in wanted.items() if present.get(k) != v}
     if changed:
@@ -228,44 +171,51 @@ def _sync_url(state: dict[str, Any]) -> None:
 
 
 def share_query() -> str:
-    """`?key=value&…` for the current state ('' for the defaults)."""
+    """`?key=value&…` for the current view ('' for the defaults)."""
     from urllib.parse import urlencode
 
-    params = url_params()
+    params = link_params()
     return "?" + urlencode(params) if params else ""
 
 
-# ---------------------------------------------------------------- tables, defaults, evaluation
+def notices() -> list[str]:
+    """Link parameters that were ignored when the session opened (each with the reason)."""
+    _document()
+    return list(st.session_state.get(NOTICES_KEY, []))
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _model_tables(version: str, hide: bool) -> dict[str, pl.DataFrame]:
+
+def take_problem() -> str | None:
+    """A change that could not be applied (shown once)."""
+    return st.session_state.pop(PROBLEM_KEY, None)
+
+
+# ---------------------------------------------------------------- marts, defaults, evaluation
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _evidence(version: str, evidence_filter: str) -> Evidence:
     del version  # cache key only
-    return {name: filter_confidence(frame, hide) for name, frame in load_tables(MODEL_TABLES).items()}
+    return Evidence.from_tables(load_tables(EVIDENCE_TABLES), evidence_filter)
 
 
-def model_tables() -> dict[str, pl.DataFrame]:
-    """The tables the model reads, without speculative rows when the reader hides them."""
-    return _model_tables(warehouse_version(), hide_speculative())
+def evidence() -> Evidence:
+    """The marts the model reads, for the reader's evidence filter."""
+    return _evidence(warehouse_version(), current_filter())
 
 
-# Resolutions and results are shared, not copied, between sessions (st.cache_resource): nothing
-# mutates them, and unpickling a copy on every rerun cost more than the page's own drawing.
+# Resolutions and results are shared, not copied, between sessions (st.cache_resource): nothing mutates them.
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _resolve(document_json: str, version: str, hide: bool) -> Resolution:
-    return resolve_inputs(parse_scenario(document_json), _model_tables(version, hide))
+def _resolve(document_json: str, version: str, evidence_filter: str) -> Resolution:
+    return resolve_inputs(parse_scenario(document_json), _evidence(version, evidence_filter))
 
 
 def default_resolution() -> Resolution:
-    """Resolved inputs of the base scenario (before the reader's changes): the sliders' defaults."""
-    base = json.dumps(_base_document(_state()), sort_keys=True)
-    return _resolve(base, warehouse_version(), hide_speculative())
+    """Every input resolved with the reader's values removed: the warehouse defaults the sliders start from."""
+    return _resolve(scenario_to_json_key(link.skeleton(_document())), warehouse_version(), current_filter())
 
 
 def resolved_input(path: str) -> ResolvedInput | None:
-    """The default of one input (state path) with its provenance; None when the scenario lacks it."""
-    target = model_path(path, _base_document(_state())["skills"])
-    inputs = default_resolution().inputs
-    return inputs.get(target) if target is not None else None
+    """The default of one input with its provenance; None when the scenario has no such input."""
+    return default_resolution().inputs.get(path)
 
 
 def resolved_default(path: str) -> float | None:
@@ -274,34 +224,44 @@ def resolved_default(path: str) -> float | None:
     return None if item is None or item.value is None else base_of(item.value)
 
 
-def current_value(path: str) -> Value | None:
-    """The input's value now: the reader's change, else the default."""
-    return _state()["overrides"].get(path, resolved_default(path))
+def current_value(path: str) -> Any:
+    """The input's value now: the reader's, else the default."""
+    value = link.get_leaf(_document(), path)
+    return resolved_default(path) if value is None else value
+
+
+def source_titles(source_ids: list[str]) -> str:
+    """Source ids named by their titles (publisher — title), as captions name them."""
+    from dashboard.ui.data import load_table
+
+    sources = load_table("sources").filter(pl.col("source_id").is_in(source_ids))
+    titles = [f"{row['publisher']} — {row['title']}" for row in sources.iter_rows(named=True)]
+    return "; ".join(titles[:3]) + (f" and {len(titles) - 3} more" if len(titles) > 3 else "")
 
 
 def hint(path: str) -> str:
-    """'default from <source ids>' or 'assumption: …' for one input."""
+    """Where an input's default comes from, in words, with the sources named by title."""
     item = resolved_input(path)
     if item is None:
         return "no default"
-    if item.origin == "warehouse" and item.source_ids:
-        return "default from " + ", ".join(item.source_ids)
     if item.origin == "assumption":
-        return "assumption: " + item.note.split("ASSUMPTION", 1)[-1].strip(" :`").replace("`", "")
-    return "set in the scenario" if item.origin == "scenario" else item.note
+        return "Default is an assumption (see Sources and methodology)."
+    if item.source_ids:
+        return f"Default from {source_titles(item.source_ids)}."
+    return item.note
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _evaluate(scenario_json: str, version: str, hide: bool, draws: int) -> EvaluationResult:
-    return evaluate(parse_scenario(scenario_json), _model_tables(version, hide), draws=draws)
+def _evaluate(scenario_json: str, version: str, evidence_filter: str, draws: int) -> EvaluationResult:
+    return evaluate(parse_scenario(scenario_json), _evidence(version, evidence_filter), draws=draws)
 
 
-def evaluate_scenario(scenario: Scenario, draws: int = DRAWS) -> EvaluationResult:
+def evaluate_scenario(scenario: Scenario, draws: int = DEFAULT_DRAWS) -> EvaluationResult:
     """The model's result for any scenario, cached on its JSON, the warehouse version and the filter."""
-    return _evaluate(scenario_to_json(scenario, indent=None), warehouse_version(), hide_speculative(), draws)
+    return _evaluate(scenario_to_json(scenario, indent=None), warehouse_version(), current_filter(), draws)
 
 
-def evaluate_current(draws: int = DRAWS) -> EvaluationResult:
+def evaluate_current(draws: int = DEFAULT_DRAWS) -> EvaluationResult:
     """The current scenario's result (Monte Carlo with `draws` draws), cached."""
     return evaluate_scenario(current_scenario(), draws)
 
@@ -309,33 +269,44 @@ def evaluate_current(draws: int = DRAWS) -> EvaluationResult:
 # ---------------------------------------------------------------- sliders
 
 def widget_key(path: str) -> str:
-    """The stable widget key of an input's slider: 'in:' + its URL key."""
-    return WIDGET_PREFIX + url_key(path)
+    """The stable widget key of an input's slider: 'in:' + its link key."""
+    return WIDGET_PREFIX + link.url_key(path)
 
 
-def _on_slider(path: str, key: str, log10: bool) -> None:
-    raw = float(st.session_state[key])
-    set_input(path, 10.0 ** raw if log10 else raw)
+def _on_slider(path: str, key: str) -> None:
+    set_input(path, float(st.session_state[key]))
 
 
-def slider_for(path: str, label: str, min_value: float, max_value: float, step: float,
-               format: str | None = None, *, log10: bool = False, help: str | None = None) -> float | None:
-    """A slider for one input starting at its current value (the resolved default until changed), with a
-    caption naming where the default comes from. With `log10`, the slider moves the exponent. Returns
-    the input's value, or None when the scenario has no such input."""
+def log_grid(low_exponent: float, high_exponent: float, step: float) -> list[float]:
+    """Values 10^e for e from `low_exponent` to `high_exponent` in `step`s, rounded to 3 significant digits."""
+    count = round((high_exponent - low_exponent) / step)
+    return [float(f"{10 ** (low_exponent + i * step):.3g}") for i in range(count + 1)]
+
+
+def slider_for(path: str, label: str | None = None) -> float | None:
+    """A slider for one input, as the registry declares it (label, unit, ends, step, log scale), starting at
+    its current value, with a caption naming where its default comes from. Returns the current value."""
+    spec = spec_for(path)
     value = current_value(path)
-    if value is None or isinstance(value, str):
-        st.caption(f"{label}: no value to adjust")
+    if value is None or spec.slider is None:
+        st.caption(f"{label or spec.label}: no value to adjust")
         return None
-    shown = math.log10(value) if log10 else float(value)
-    shown = min(max(shown, min_value), max_value)
-    key = widget_key(path)
-    held = st.session_state.get(key)
-    if held is None or not math.isclose(float(held), shown, rel_tol=1e-9, abs_tol=1e-12):
-        st.session_state[key] = shown
-    st.slider(label, float(min_value), float(max_value), step=float(step), format=format, key=key,
-              on_change=_on_slider, args=(path, key, log10), help=help)
-    changed = " · changed" if path in _state()["overrides"] else ""
-    st.caption(hint(path) + changed)
-    return float(value)
-
+    point = value["base"] if isinstance(value, dict) else float(value)
+    slider, key = spec.slider, widget_key(path)
+    if slider.log:  # a log slider steps through powers of ten but shows each value as a number with its unit
+        grid = log_grid(slider.low, slider.high, slider.step)
+        shown = min(grid, key=lambda x: abs(math.log10(x) - math.log10(point)))
+        if st.session_state.get(key) != shown:
+            st.session_state[key] = shown
+        st.select_slider(label or spec.label, options=grid, key=key, format_func=lambda x: format_value(x, spec.unit),
+                         on_change=_on_slider, args=(path, key), help=spec.help or None)
+    else:
+        shown = min(max(point, slider.low), slider.high)
+        held = st.session_state.get(key)
+        if held is None or not math.isclose(float(held), shown, rel_tol=1e-9, abs_tol=1e-12):
+            st.session_state[key] = shown
+        st.slider(label or spec.label, float(slider.low), float(slider.high), step=float(slider.step), key=key,
+                  format=slider_format(spec.unit), on_change=_on_slider, args=(path, key), help=spec.help or None)
+    changed = link.get_leaf(_document(), path) != link.field_default(path)
+    st.caption(f"**{format_value(point, spec.unit)}**" + (" · changed" if changed else "") + f" · {hint(path)}")
+    return point

@@ -16,11 +16,11 @@ def money(x: float) -> str:
 
 def _skills_table(result: EvaluationResult) -> Table:
     table = Table(title="Skills (expert data)")
-    for column in ("skill", "domain", "expert hours", "labour", "price", "weeks to assemble"):
+    for column in ("skill", "domain", "expert hours", "labour", "price", "share of its pool", "weeks (its pool)"):
         table.add_column(column, justify="left" if column in ("skill", "domain") else "right")
     for s in result.skills:
         table.add_row(s.skill, s.domain, f"{s.expert_hours:,.0f}", money(s.labor_usd), money(s.price_usd),
-                      f"{s.weeks_to_assemble:,.1f}")
+                      f"{s.share_of_pool_hours:.0%}", f"{s.weeks_to_assemble:,.1f}")
     return table
 
 
@@ -32,12 +32,15 @@ def _headline_table(result: EvaluationResult) -> Table:
     for label, value in (
         ("data cost (Σ skill price)", money(result.data_cost_usd)),
         (f"compute cost, cloud rental ({c.gpu})", money(c.compute_cost_usd)),
-        ("compute cost, amortised hardware", money(c.amortised_cost_usd)),
-        ("GPU-hours", f"{c.gpu_hours:,.0f}"), ("training days", f"{c.training_days:,.1f}"),
+        ("compute cost, amortised hardware and energy (Cottier et al.)", money(c.amortised_cost_usd)),
+        ("GPU-hours", f"{c.gpu_hours:,.0f}"), ("training weeks", f"{c.training_weeks:,.1f}"),
+        ("weeks to assemble the data (slowest pool)", f"{result.max_weeks_to_assemble:,.1f}"),
         ("data share of cost", f"{result.data_share:.1%}"),
-        ("binding constraint (cost)", result.binding_constraint_cost),
-        ("binding constraint (time)", result.binding_constraint_time),
-        ("crossover year (data > compute)", str(result.projection.crossover_year)),
+        ("money", result.verdict_money.sentence),
+        ("time", result.verdict_time.sentence),
+        ("data costs more from (per-skill runs)", str(result.projection.per_skill_runs.crossover_year or "not within horizon")),
+        ("data costs more from (frontier)", "no frontier cost" if result.projection.frontier is None
+         else str(result.projection.frontier.crossover_year or "not within horizon")),
     ):
         table.add_row(label, value)
     return table
@@ -47,11 +50,11 @@ def _uncertainty_table(result: EvaluationResult) -> Table | None:
     u = result.uncertainty
     if u is None:
         return None
-    binds = f"data binds: cost {u.share_of_draws_data_binds_cost:.0%}, time {u.share_of_draws_data_binds_time:.0%}"
+    binds = f"data costs more in {u.share_of_draws_data_costs_more:.0%}, takes longer in {u.share_of_draws_data_takes_longer:.0%}"
     table = Table(title=f"Uncertainty ({u.draws:,} draws, seed {u.seed}; {binds})")
     for column in ("output", "P5", "P50", "P95"):
         table.add_column(column, justify="left" if column == "output" else "right")
-    for name in ("data_cost_usd", "compute_cost_usd", "data_share", "max_weeks_to_assemble", "training_days"):
+    for name in ("data_cost_usd", "compute_cost_usd", "data_share", "max_weeks_to_assemble", "training_weeks"):
         q = getattr(u, name)
         table.add_row(name, *(f"{v:,.3g}" for v in (q.p5, q.p50, q.p95)))
     return table
@@ -71,9 +74,15 @@ def _inputs_table(result: EvaluationResult) -> Table:
     return table
 
 
+def _warnings(result: EvaluationResult) -> list[str]:
+    return [f"warning: {line}" for line in result.warnings]
+
+
 def print_result(result: EvaluationResult, console: Console | None = None) -> None:
     """Print the headline, skills, uncertainty and resolved-input tables."""
     console = console or Console()
     for table in (_headline_table(result), _skills_table(result), _uncertainty_table(result), _inputs_table(result)):
         if table is not None:
             console.print(table)
+    for line in _warnings(result):
+        console.print(line)

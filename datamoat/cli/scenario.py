@@ -1,4 +1,4 @@
-"""`datamoat scenario …`: evaluate a scenario file headlessly, print the template, list assumptions."""
+"""`datamoat scenario …`: evaluate a scenario file headlessly, print the default scenario, list assumptions."""
 
 from __future__ import annotations
 
@@ -11,17 +11,17 @@ import typer
 # The model's modules are imported inside each command: `datamoat build` loads this file too,
 # and should not pay for NumPy and SciPy.
 
-MODEL_TABLES = ("expert_rates", "occupations", "skill_datasets", "training_runs", "gpu_prices", "gpu_specs",
-                "api_prices", "reference_points", "scaling_fits", "vendor_metrics")
 WAREHOUSE_ENV = "DATAMOAT_WAREHOUSE"
+FILTERS = ("all", "no_speculative", "no_secondary", "no_speculative_no_secondary")
 
 scenario_app = typer.Typer(help="Evaluate what-if scenarios of the cost model.", no_args_is_help=True,
                            pretty_exceptions_enable=False)
 
 
-def load_model_tables(warehouse: Path | None) -> dict:
-    """The tables the model reads; {} (all defaults become assumptions) when no warehouse exists.
-    An explicitly named warehouse that is missing is an error."""
+def load_evidence(warehouse: Path | None, evidence_filter: str = "all"):
+    """The marts the model reads, for one evidence filter; empty (every default an assumption) when no
+    warehouse exists. An explicitly named warehouse that is missing is an error."""
+    from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
     from pipelines.paths import default_warehouse_path
     from pipelines.reader import load_tables
 
@@ -30,8 +30,8 @@ def load_model_tables(warehouse: Path | None) -> dict:
         if warehouse is not None:
             raise FileNotFoundError(f"no warehouse at {path}")
         typer.echo(f"note: no warehouse at {path}; empty inputs fall back to assumptions", err=True)
-        return {}
-    return load_tables(path, MODEL_TABLES)
+        return Evidence(evidence_filter)
+    return Evidence.from_tables(load_tables(path, EVIDENCE_TABLES), evidence_filter)
 
 
 def _read_scenario(file: Path):
@@ -50,14 +50,19 @@ def evaluate_command(
     draws: Annotated[int | None, typer.Option("--draws", min=0, max=1_000_000, help="Monte Carlo draws")] = None,
     warehouse: Annotated[Path | None, typer.Option("--warehouse", envvar=WAREHOUSE_ENV,
                                                       help="warehouse file")] = None,
+    evidence: Annotated[str, typer.Option("--evidence", help="which figures the defaults pool: " + ", ".join(FILTERS))]
+    = "all",
 ) -> None:
     """Evaluate one scenario file; exit 1 listing every problem when it is invalid."""
     from dashboard.model.evaluate import evaluate
+    from dashboard.model.resolve import InputOutOfRange
     from dashboard.model.scenario import ScenarioError
 
+    if evidence not in FILTERS:
+        raise typer.BadParameter(f"expected one of {', '.join(FILTERS)}", param_hint="--evidence")
     try:
         scenario = _read_scenario(file)
-        tables = load_model_tables(warehouse)
+        marts = load_evidence(warehouse, evidence)
     except ScenarioError as error:
         typer.echo(f"Invalid scenario {file}:", err=True)
         for line in error.problems:
@@ -66,7 +71,11 @@ def evaluate_command(
     except FileNotFoundError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from None
-    result = evaluate(scenario, tables, draws=draws)
+    try:
+        result = evaluate(scenario, marts, draws=draws)
+    except InputOutOfRange as error:
+        typer.echo(f"Cannot evaluate {file}: {error}", err=True)
+        raise typer.Exit(1) from None
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:
@@ -77,16 +86,17 @@ def evaluate_command(
 
 @scenario_app.command("template")
 def template_command() -> None:
-    """Print a complete example scenario (every field present; nulls are filled from the warehouse)."""
+    """Print the default scenario, every field present (nulls are filled from the warehouse) — the one the
+    dashboard opens with."""
     from dashboard.model.scenario import scenario_to_json
-    from dashboard.model.template import template_scenario
+    from dashboard.model.template import default_scenario
 
-    typer.echo(scenario_to_json(template_scenario()))
+    typer.echo(scenario_to_json(default_scenario()))
 
 
 @scenario_app.command("assumptions")
 def assumptions_command() -> None:
-    """Print every assumed default with its reasoning, as JSON."""
-    from dashboard.model.assumptions import list_assumptions
+    """Print every assumed default with its reasoning, as JSON (from the input registry)."""
+    from dashboard.model.inputs import assumption_rows
 
-    typer.echo(json.dumps(list_assumptions(), indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(assumption_rows(), indent=2, ensure_ascii=False))

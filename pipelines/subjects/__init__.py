@@ -2,6 +2,7 @@
 
 from pipelines.subjects import (
     api_prices,
+    domain_occupations,
     domains,
     expert_rates,
     gpu_prices,
@@ -21,7 +22,7 @@ from pipelines.subjects.base import Subject
 SUBJECTS: dict[str, Subject] = {
     module.SUBJECT.name: module.SUBJECT
     for module in (
-        sources, domains, vendor_metrics, expert_rates, occupations, skill_datasets,
+        sources, domains, domain_occupations, vendor_metrics, expert_rates, occupations, skill_datasets,
         training_runs, post_training_runs, gpu_prices, gpu_specs, api_prices, reference_points, scaling_fits,
         lab_spending,
     )

@@ -152,14 +152,12 @@ def _write_registry(con, load: UpstreamLoad, previous: set[str]) -> int:
     return con.execute(queries.count_rows("upstream_rejects")).fetchone()[0]
 
 
-def write_upstream(
-    con: duckdb.DuckDBPyConnection,
-    load: UpstreamLoad,
-    has_previous: bool,
-    curated_tables: list[str],
-    rows_per_table: dict[str, int],
-) -> list[TableDiff]:
-    """Write every upstream table into the new warehouse; register the snapshots as sources."""
+def write_upstream(con: duckdb.DuckDBPyConnection, load: UpstreamLoad, has_previous: bool,
+                   rows_per_table: dict[str, int]) -> list[TableDiff]:
+    """Write every upstream table into the new warehouse and register the snapshots as sources.
+
+    Their `<table>_cited` and `<table>_evidence` views come with the curated tables' (pipelines/marts/write.py).
+    """
     previous = _previous_tables(con, has_previous)
     diffs = []
     for source in UPSTREAM_SOURCES.values():
@@ -168,9 +166,7 @@ def write_upstream(
     rows_per_table["upstream_rejects"] = _write_registry(con, load, previous)
     con.execute(queries.UPSTREAM_SOURCE_ROWS)
     rows_per_table["sources"] = con.execute(queries.count_rows("sources")).fetchone()[0]
-    tables = [t.name for s in UPSTREAM_SOURCES.values() for t in s.tables]
-    for name in tables:
-        con.execute(queries.create_upstream_cited_view(name))
-        rows_per_table[name] = con.execute(queries.count_rows(name)).fetchone()[0]
-    con.execute(queries.create_figures_by_source_view_with(curated_tables, tables))
+    for source in UPSTREAM_SOURCES.values():
+        for table in source.tables:
+            rows_per_table[table.name] = con.execute(queries.count_rows(table.name)).fetchone()[0]
     return [d for d in diffs if not d.is_empty or d.table not in previous]

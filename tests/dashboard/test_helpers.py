@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.ui import expert_rates_view as rates
 from dashboard.ui import vendor_metrics_view as vendors
-from dashboard.ui.confidence import filter_confidence
+from dashboard.ui.evidence_filter import filter_confidence
 from dashboard.ui.sourcing import caption_text, safe_url
 from dashboard.ui.tables import neutralise_formulas, to_csv, to_zip
 

@@ -1,0 +1,78 @@
+"""What the model reads from the warehouse: the marts' defaults for one evidence filter.
+
+The model computes no figure from raw rows. Every default is a row of `mart_input_defaults` (input, key,
+low, base, high, sources, the mart that computed it); the loss fits and the teacher models come from
+their marts; the frontier-cost points feed the growth fit the model itself computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import polars as pl
+
+EVIDENCE_TABLES = ("mart_input_defaults", "mart_scaling_fits", "mart_teacher_models", "mart_catalog",
+                   "mart_frontier_cost_points")
+DEFAULT_FILTER = "all"
+
+
+@dataclass(frozen=True)
+class Default:
+    """A warehouse default: its range, the sources behind it and the mart that computed it."""
+
+    low: float
+    base: float
+    high: float
+    figure_count: int
+    source_ids: tuple[str, ...]
+    mart: str
+
+
+@dataclass(frozen=True)
+class FrontierPoint:
+    """One frontier training run with a cost: when (decimal year) and what it cost (USD)."""
+
+    model: str
+    year: float
+    cost_usd: float
+    source_id: str
+
+
+@dataclass
+class Evidence:
+    """The marts' rows for one evidence filter, indexed for the resolver."""
+
+    evidence_filter: str = DEFAULT_FILTER
+    defaults: dict[tuple[str, str], Default] = field(default_factory=dict)
+    fits: dict[str, dict[str, float]] = field(default_factory=dict)
+    teacher: str | None = None
+    mart_definitions: dict[str, str] = field(default_factory=dict)
+    frontier_points: list[FrontierPoint] = field(default_factory=list)
+
+    def default(self, name: str, key: str = "") -> Default | None:
+        return self.defaults.get((name, key))
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, pl.DataFrame], evidence_filter: str = DEFAULT_FILTER) -> Evidence:
+        """Index the mart frames (any may be missing: the model then falls back to its assumptions)."""
+        def rows(name: str) -> list[dict]:
+            frame = tables.get(name)
+            if frame is None or frame.is_empty():
+                return []
+            if "evidence_filter" in frame.columns:
+                frame = frame.filter(pl.col("evidence_filter") == evidence_filter)
+            return frame.to_dicts()
+
+        defaults = {(r["input"], r["key"]): Default(r["low"], r["base"], r["high"], int(r["figure_count"]),
+                                                   tuple(sorted(set((r["source_ids"] or "").split(";")) - {""})),
+                                                   r["mart"])
+                    for r in rows("mart_input_defaults")}
+        constants = ("e_loss", "a_coef", "b_coef", "alpha", "beta")
+        fits = {r["fit_name"]: {c: r[c] for c in constants} for r in rows("mart_scaling_fits")
+                if all(r[c] is not None for c in constants)}
+        teacher = next((r["model"] for r in rows("mart_teacher_models") if r["is_default_teacher"]), None)
+        definitions = {r["mart"]: r["definition"] for r in rows("mart_catalog")}
+        points = [FrontierPoint(r["model"], float(r["year"]), float(r["cost_usd"]), r["source_id"])
+                  for r in rows("mart_frontier_cost_points")]
+        return cls(evidence_filter, defaults, fits, teacher, definitions, points)

@@ -1,0 +1,81 @@
+"""The global evidence filter — hide speculative figures, hide figures resting only on secondary sources —
+and the confidence vocabulary. The filter travels in the link (`ev`) and the model's defaults move with it:
+the marts are computed once per filter setting.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+HIDE_SPECULATIVE, HIDE_SECONDARY = "hide_speculative", "hide_secondary"
+FILTER_NAMES = {(False, False): "all", (True, False): "no_speculative", (False, True): "no_secondary",
+                (True, True): "no_speculative_no_secondary"}
+FLAGS = {name: flags for flags, name in FILTER_NAMES.items()}
+
+CONFIDENCE_LABELS: dict[str, str] = {
+    "reported": "Reported — stated by the party itself or an official statistic",
+    "likely": "Likely — reported by a reputable third party (or the party, as an estimate)",
+    "speculative": "Speculative — an estimate, a single unconfirmed account, or a figure resting only on "
+                   "secondary sources",
+}
+CONFIDENCE_ORDER: list[str] = list(CONFIDENCE_LABELS)
+SOURCE_CLASS_LABELS: dict[str, str] = {
+    "primary": "the party itself, an official statistic, the paper or model card",
+    "reputable": "an established news or analyst outlet",
+    "copy": "a syndicated or mirrored copy; counts as its named original",
+    "secondary": "an aggregator, blog, SEO or summary site",
+}
+
+
+def hide_speculative() -> bool:
+    return bool(st.session_state.get(HIDE_SPECULATIVE, False))
+
+
+def hide_secondary() -> bool:
+    return bool(st.session_state.get(HIDE_SECONDARY, False))
+
+
+def current_filter() -> str:
+    """The evidence filter's name, as the marts and the link know it."""
+    return FILTER_NAMES[(hide_speculative(), hide_secondary())]
+
+
+def set_filter(name: str) -> None:
+    """Set both switches from a filter name (e.g. read from a link)."""
+    st.session_state[HIDE_SPECULATIVE], st.session_state[HIDE_SECONDARY] = FLAGS.get(name, (False, False))
+
+
+def evidence_filter_sidebar() -> None:
+    """Two sidebar toggles shared by every page."""
+    st.session_state.setdefault(HIDE_SPECULATIVE, False)
+    st.session_state.setdefault(HIDE_SECONDARY, False)
+    st.sidebar.toggle("Hide speculative figures", key=HIDE_SPECULATIVE,
+                      help="Drop figures labelled speculative from every table and chart; the model's defaults move too.")
+    st.sidebar.toggle("Hide figures resting only on secondary sources", key=HIDE_SECONDARY,
+                      help="Drop figures whose only source is an aggregator, blog or summary site (a copy counts as its "
+                           "named original); the model's defaults move too.")
+
+
+def filter_evidence(frame: pl.DataFrame, hide_spec: bool, hide_sec: bool) -> pl.DataFrame:
+    """The frame without the rows the switches hide; frames without the columns pass."""
+    if hide_spec and "confidence" in frame.columns:
+        frame = frame.filter(pl.col("confidence").fill_null("") != "speculative")
+    if hide_sec and "evidence_class" in frame.columns:
+        frame = frame.filter(pl.col("evidence_class").fill_null("secondary") != "secondary")
+    return frame
+
+
+def apply_confidence(frame: pl.DataFrame) -> pl.DataFrame:
+    """Apply the global switches to a frame (the same filtered frame each rerun, so results derived from it are reused)."""
+    from dashboard.ui.memo import memo
+
+    return memo(filter_evidence, frame, hide_speculative(), hide_secondary())
+
+
+def confidence_note() -> None:
+    """A one-line reminder of what the labels mean, and which figures are hidden."""
+    hidden = [what for what, on in (("speculative figures", hide_speculative()),
+                                    ("figures resting only on secondary sources", hide_secondary())) if on]
+    st.caption("Confidence: " + "; ".join(CONFIDENCE_LABELS.values()) + "."
+               + (f" Hidden (sidebar): {' and '.join(hidden)}." if hidden else ""))

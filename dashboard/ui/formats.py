@@ -1,0 +1,97 @@
+"""How numbers are shown to people, declared once by unit: money in $k/$M/$B, FLOP and tokens as
+a × 10ⁿ, fractions as percentages, counts with thousands separators. Pure: no Streamlit.
+
+Units are the registry's and the marts' (`usd`, `usd_per_hour`, `flop`, `tokens`, `fraction` …); a
+column's unit is read from its name (`cost_usd`, `training_flop`, `usd_per_hour_point` …).
+"""
+
+from __future__ import annotations
+
+import math
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+UNIT_WORDS = {
+    "usd_per_hour": "/h", "usd_per_gpu_hour": "/GPU-hour", "usd_per_million_tokens": "/M tokens",
+    "usd_per_kwh": "/kWh", "flop": "FLOP", "flop_per_second": "FLOP/s", "tokens": "tokens", "words": "words",
+    "people": "people", "hours": "h", "hours_per_week": "h/week", "watts": "W", "years": "years",
+    "months": "months", "gpus": "GPUs", "items": "items", "examples": "examples", "categories": "categories",
+    "ooms_per_year": "OOM/year", "multiplier": "×", "multiplier_per_year": "×/year",
+}
+
+
+def usd(value: float | None) -> str:
+    """$1.23M style money."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= limit:
+            return f"${value / limit:,.2f}{suffix}"
+    return f"${value:,.2f}"
+
+
+def scientific(value: float, digits: int = 2) -> str:
+    """1.0 × 10²⁴ style."""
+    if value == 0:
+        return "0"
+    exponent = math.floor(math.log10(abs(value)))
+    mantissa = value / 10 ** exponent
+    return f"{mantissa:.{digits - 1}f} × 10{str(exponent).translate(SUPERSCRIPTS)}"
+
+
+def count(value: float | None, digits: int = 3) -> str:
+    """A count with thousands separators up to a million, then k/M/B/T, then a × 10ⁿ."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    if abs(value) >= 1e15:
+        return scientific(value, digits)
+    if abs(value) < 1e6:
+        return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.{digits}g}"
+    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if abs(value) >= limit:
+            return f"{value / limit:.{digits}g}{suffix}"
+    return f"{value:,.0f}"
+
+
+def percent(value: float | None, digits: int = 0) -> str:
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    return f"{100 * value:.{digits}f} %"
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A value in its unit, as people read it."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "n/a"
+    if unit == "usd" or unit.startswith("usd_per"):
+        money = usd(value) if abs(value) >= 1000 else f"${value:,.2f}"
+        return money + UNIT_WORDS.get(unit, "")
+    if unit in ("fraction", "fraction_per_year"):
+        return percent(value, 1 if abs(value) < 0.1 else 0) + (" a year" if unit == "fraction_per_year" else "")
+    if unit in ("flop", "flop_per_second"):
+        return f"{scientific(value)} {UNIT_WORDS[unit]}"
+    if unit in ("multiplier", "multiplier_per_year"):
+        return f"×{value:.2f}" + ("/year" if unit == "multiplier_per_year" else "")
+    word = UNIT_WORDS.get(unit, unit.replace("_", " "))
+    return f"{count(value)} {word}".strip()
+
+
+def slider_format(unit: str) -> str:
+    """A printf format for a linear slider of `unit` (the caption under it gives the full reading)."""
+    if unit == "usd" or unit.startswith("usd_per"):
+        return "$%.2f"
+    if unit in ("fraction", "fraction_per_year", "multiplier", "multiplier_per_year", "ooms_per_year", "exponent",
+                "ratio"):
+        return "%.3f"
+    return "%.0f"
+
+
+def column_unit(name: str) -> str | None:
+    """The unit a column's name declares, or None."""
+    for suffix, unit in (("_usd_per_hour", "usd_per_hour"), ("usd_per_hour", "usd_per_hour"),
+                         ("_usd_per_gpu_hour", "usd_per_gpu_hour"), ("_per_million_input_tokens", "usd_per_million_tokens"),
+                         ("_per_million_output_tokens", "usd_per_million_tokens"), ("_usd", "usd"), ("usd", "usd"),
+                         ("_flop", "flop"), ("flop", "flop"), ("_tokens", "tokens"), ("_fraction", "fraction"),
+                         ("_share", "fraction"), ("share", "fraction"), ("premium", "multiplier")):
+        if name.endswith(suffix) or name == suffix.lstrip("_"):
+            return unit
+    return None

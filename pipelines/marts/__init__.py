@@ -1,0 +1,191 @@
+"""Marts: every derived figure that pages, the model and the CLI share, computed once in SQL at build.
+
+The build runs in layers, as dbt's staging → marts: the subject tables (validated CSVs and upstream
+snapshots) → staging views (`<table>_cited`: each figure beside its source; `<table>_evidence`: each
+figure once per evidence filter it passes) → the marts below, in order. Each mart is one SQL file
+beside this module (`<name>.sql`, a chain of named CTEs) and one entry here: a one-line definition,
+its key, and the meaning of every column; the schema docs are generated from these entries.
+
+Evidence filters: the reader can hide speculative figures and figures resting only on secondary
+sources. Every mart that summarises several figures is computed once per filter setting
+(`evidence_filter`), so a default moves with the filter and is still computed in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).parent
+EVIDENCE_FILTERS = {
+    # name: (hide speculative figures, hide figures resting only on secondary sources)
+    "all": (False, False),
+    "no_speculative": (True, False),
+    "no_secondary": (False, True),
+    "no_speculative_no_secondary": (True, True),
+}
+FILTER_COLUMN = ("evidence_filter", "which figures were pooled: all, no_speculative, no_secondary or both hidden")
+SUMMARY_COLUMNS = (
+    ("low", "lower end of the default range"),
+    ("base", "the default (central) value"),
+    ("high", "upper end of the default range"),
+    ("figure_count", "how many figure rows were pooled"),
+    ("source_ids", "the sources pooled, ';'-separated"),
+)
+
+
+@dataclass(frozen=True)
+class Mart:
+    """One derived table: its SQL file, what it holds, its key and what each column means."""
+
+    name: str
+    definition: str
+    key: tuple[str, ...]
+    columns: tuple[tuple[str, str], ...]
+    ordered: tuple[tuple[str, str, str], ...] = ()  # (low, base, high) columns that must be ordered
+
+    @property
+    def sql(self) -> str:
+        return (HERE / f"{self.name}.sql").read_text(encoding="utf-8")
+
+    @property
+    def column_names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+
+def _summary(*extra: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    return (FILTER_COLUMN, *extra, *SUMMARY_COLUMNS)
+
+
+MARTS: tuple[Mart, ...] = (
+    Mart("mart_posting_rates",
+         "One row per posted AI-training pay rate: its point rate, range ends and which rule gave them.",
+         ("posting_id",),
+         (("posting_id", "the expert_rates row (its CSV line)"), ("platform", "the platform or vendor posting"),
+          ("role", "the platform's job title"), ("domain", "taxonomy key"),
+          ("usd_per_hour_point", "typical pay when stated, else the middle of a stated low–high range; empty for "
+                                 "postings that state only a ceiling ('up to') or only a floor"),
+          ("usd_per_hour_low_end", "the posting's low end: its low, else its typical pay; empty for ceiling-only postings"),
+          ("usd_per_hour_high_end", "the posting's high end: its high (a ceiling-only posting's ceiling), else typical pay"),
+          ("is_ceiling_only", "true when the posting states only a maximum ('up to')"),
+          ("rate_basis", "typical, middle of range, ceiling only or floor only"),
+          ("as_of_date", "posting date"), ("confidence", "the figure's confidence label"),
+          ("evidence_class", "class of the source it counts as (a copy counts as its original)"),
+          ("source_id", "the source")),
+         (("usd_per_hour_low_end", "usd_per_hour_point", "usd_per_hour_high_end"),)),
+    Mart("mart_domain_expert_rates",
+         "Posted expert pay per domain: the median point rate, with the medians of the postings' low and high "
+         "ends (ceiling-only postings count towards the high end) as its range.",
+         ("evidence_filter", "domain"),
+         _summary(("domain", "taxonomy key"), ("postings", "postings pooled"),
+                  ("postings_with_point", "postings giving a point rate (typical or a full range)"),
+                  ("ceiling_only_postings", "postings giving only a ceiling, counted for the high end only"),
+                  ("oldest_as_of_date", "oldest posting date pooled"), ("newest_as_of_date", "newest posting date pooled")),
+         (("low", "base", "high"),)),
+    Mart("mart_reference_figures",
+         "Each reference quantity (growth rates, brain and language figures, cost factors): the median of its "
+         "rows' values (a range-only row counts as its midpoint), with the lowest and highest stated figures as "
+         "its range.",
+         ("evidence_filter", "key"),
+         _summary(("key", "what is measured"), ("unit", "unit of low, base and high")),
+         (("low", "base", "high"),)),
+    Mart("mart_gpu_specs",
+         "Each accelerator's specs (peak throughput, purchase price, power): the median of the rows, min and max "
+         "as the range.",
+         ("evidence_filter", "gpu", "spec"),
+         _summary(("gpu", "accelerator"), ("spec", "which fact; the unit is in the name")),
+         (("low", "base", "high"),)),
+    Mart("mart_gpu_rental_prices",
+         "Rental price of one GPU-hour per accelerator over the 12 months up to its newest price: the median, "
+         "min and max over providers and pricing kinds.",
+         ("evidence_filter", "gpu"),
+         _summary(("gpu", "accelerator"), ("window_start", "first price date pooled"),
+                  ("window_end", "newest price date of this accelerator")),
+         (("low", "base", "high"),)),
+    Mart("mart_hours_per_item",
+         "Expert hours per item of each artifact type, from public datasets reporting both hours and items: "
+         "the median of expert_hours ÷ item_count, min and max as the range.",
+         ("evidence_filter", "artifact_type"),
+         _summary(("artifact_type", "kind of human artifact")),
+         (("low", "base", "high"),)),
+    Mart("mart_vendor_gross_margin",
+         "Data vendors' reported gross margin, as a fraction of revenue: the median of the rows, min and max as "
+         "the range.",
+         ("evidence_filter",),
+         _summary(),
+         (("low", "base", "high"),)),
+    Mart("mart_api_prices",
+         "API list price per model: the median over its rows of the input and output prices per million tokens, "
+         "and the newest price date.",
+         ("evidence_filter", "model"),
+         (FILTER_COLUMN, ("model", "model name"), ("provider", "API provider (the newest row's)"),
+          ("usd_per_million_input_tokens", "median input price, USD per million tokens"),
+          ("usd_per_million_output_tokens", "median output price, USD per million tokens"),
+          ("newest_price_date", "newest price date pooled"), *SUMMARY_COLUMNS[3:])),
+    Mart("mart_scaling_fits",
+         "Each Chinchilla-style loss fit's constants (the median over its rows when several sources give one).",
+         ("evidence_filter", "fit_name"),
+         (FILTER_COLUMN, ("fit_name", "fit id"), ("e_loss", "irreducible loss E"), ("a_coef", "parameter coefficient A"),
+          ("b_coef", "data coefficient B"), ("alpha", "parameter exponent α"), ("beta", "data exponent β"),
+          *SUMMARY_COLUMNS[3:])),
+    Mart("mart_training_run_points",
+         "One point per model with both training compute and cost: the median compute and the median cost its "
+         "sources state, with the weakest confidence of its rows.",
+         ("evidence_filter", "model"),
+         (FILTER_COLUMN, ("model", "model name"), ("developer", "organisation"), ("year", "year of release"),
+          ("training_flop", "median training compute, FLOP"), ("cost_usd", "median training cost, USD"),
+          ("confidence", "the weakest confidence label of the rows pooled"), *SUMMARY_COLUMNS[3:])),
+    Mart("mart_post_training_compute",
+         "Each disclosed post-training stage's compute in FLOP: as stated, else GPU-hours × the GPU's peak "
+         "dense BF16 FLOP/s × the median curated training utilisation × 3600, else its stated share × the "
+         "model's pre-training compute.",
+         ("evidence_filter", "stage_id"),
+         (FILTER_COLUMN, ("stage_id", "the post_training_runs row (its CSV line)"), ("model", "model name"),
+          ("developer", "organisation"), ("year", "year of release"), ("stage", "sft, rl or post_training_total"),
+          ("skill", "what the stage teaches"), ("training_flop", "the stage's compute, FLOP (empty when not convertible)"),
+          ("flop_basis", "how training_flop was obtained"), ("confidence", "the row's confidence label"),
+          ("source_id", "the source"))),
+    Mart("mart_skill_training_flop",
+         "The compute of teaching one skill: each model's post-training compute at its most inclusive disclosed "
+         "stage, then the median over models, with the smallest and largest as the range.",
+         ("evidence_filter",),
+         _summary(("models", "models pooled"), ("model_names", "the models pooled")),
+         (("low", "base", "high"),)),
+    Mart("mart_cluster_overhead",
+         "Cost of a cluster as a multiple of its accelerators' price: Cottier et al.'s chip-to-server factor × "
+         "server-to-cluster factor.",
+         ("evidence_filter",),
+         _summary(),
+         (("low", "base", "high"),)),
+    Mart("mart_teacher_models",
+         "The API models a distillation can use and the default teacher: of the models priced within 12 months "
+         "of the newest curated price, the one with the highest output price.",
+         ("evidence_filter", "model"),
+         (FILTER_COLUMN, ("model", "model name"), ("provider", "API provider"),
+          ("usd_per_million_input_tokens", "input price, USD per million tokens"),
+          ("usd_per_million_output_tokens", "output price, USD per million tokens"),
+          ("newest_price_date", "newest price date"), ("is_default_teacher", "true for the default teacher"),
+          *SUMMARY_COLUMNS[3:])),
+    Mart("mart_frontier_cost_points",
+         "Frontier training runs with a cost, one point per model (its release as a decimal year and its cost), "
+         "for the model's growth fit.",
+         ("evidence_filter", "model"),
+         (FILTER_COLUMN, ("model", "model name"), ("year", "release, decimal year"),
+          ("cost_usd", "training cost, USD"), ("source_id", "the first source"), ("source_ids", "every source"))),
+    Mart("mart_dataset_templates",
+         "Each public dataset's artifact mix, to start a scenario from: per artifact type the largest item count "
+         "its rows report, and the dataset's domain.",
+         ("dataset", "artifact_type"),
+         (("dataset", "dataset name"), ("artifact_type", "kind of human artifact"),
+          ("item_count", "the largest item count reported for that type"), ("dataset_domain", "the dataset's domain"),
+          ("source_ids", "the sources, ';'-separated"))),
+    Mart("mart_input_defaults",
+         "The warehouse default of every model input that has one, in one shape (input, key, low, base, high, "
+         "sources, the mart that computed it); the model reads only this table.",
+         ("evidence_filter", "input", "key"),
+         (FILTER_COLUMN, ("input", "the input's default name in the model's registry"),
+          ("key", "what the default is for: a domain, artifact type, accelerator, model or fit ('' when none)"),
+          *SUMMARY_COLUMNS[:3], *SUMMARY_COLUMNS[3:], ("mart", "the mart that computed it")),
+         (("low", "base", "high"),)),
+)
+MARTS_BY_NAME = {mart.name: mart for mart in MARTS}

@@ -1,0 +1,56 @@
+"""Write the staging views and the marts into a warehouse being built, then check each mart.
+
+Staging: `evidence_filters`, `source_evidence`, `<table>_cited` and `<table>_evidence` for every figure
+table. Marts: each SQL file of the registry, in order. Checks (a failure fails the build and leaves the
+previous warehouse as it was): every mart's key is unique; its (low, base, high) columns are ordered;
+its columns are exactly those the registry documents.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipelines import queries
+from pipelines.marts import EVIDENCE_FILTERS, MARTS, Mart
+
+
+class MartCheckFailed(Exception):
+    """A mart broke one of its rules; the message names the mart, the rule and example rows."""
+
+
+def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> None:
+    """The evidence filters, each source's class, and the cited and per-filter views of every figure table."""
+    con.execute(queries.EVIDENCE_FILTERS_DDL)
+    con.executemany(queries.INSERT_EVIDENCE_FILTER, [(name, *flags) for name, flags in EVIDENCE_FILTERS.items()])
+    con.execute(queries.EVIDENCE_FILTER_MACRO)
+    con.execute(queries.create_source_evidence_view())
+    for table in figure_tables:
+        con.execute(queries.create_cited_view(table))
+        con.execute(queries.create_evidence_view(table))
+    con.execute(queries.create_figures_by_source_view(figure_tables))
+
+
+def check_mart(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
+    """Raise MartCheckFailed when the mart's columns, key or ranges break its declaration."""
+    columns = [row[0] for row in con.execute(queries.select_all(mart.name) + " LIMIT 0").description]
+    if columns != mart.column_names:
+        raise MartCheckFailed(f"{mart.name}: columns {columns} differ from the documented {mart.column_names}")
+    repeated = con.execute(queries.duplicate_keys(mart.name, list(mart.key))).fetchall()
+    if repeated:
+        raise MartCheckFailed(f"{mart.name}: key {mart.key} not unique, e.g. {repeated[0]}")
+    for low, base, high in mart.ordered:
+        bad = con.execute(queries.disordered_rows(mart.name, low, base, high)).fetchall()
+        if bad:
+            raise MartCheckFailed(f"{mart.name}: {low} ≤ {base} ≤ {high} broken, e.g. {bad[0]}")
+
+
+def write_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Every mart in registry order, each checked; returns the row count per mart."""
+    con.execute(queries.MART_CATALOG_DDL)
+    counts = {}
+    for mart in MARTS:
+        con.execute(queries.create_mart(mart.name, mart.sql))
+        check_mart(con, mart)
+        con.execute(queries.INSERT_MART_CATALOG, [mart.name, mart.definition, ", ".join(mart.key)])
+        counts[mart.name] = con.execute(f"SELECT count(*) FROM {queries.identifier(mart.name)}").fetchone()[0]
+    return counts
