@@ -410,13 +410,18 @@ INSERT_UPSTREAM_SNAPSHOT = "INSERT INTO upstream_snapshots VALUES (?, ?, ?, ?, ?
 INSERT_UPSTREAM_REJECT = "INSERT INTO upstream_rejects VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
-def copy_rows_of_source_from_previous(table: str) -> str:
-    """Carry one source's rows of a shared upstream table over from the previous warehouse."""
-    return f"INSERT INTO {identifier(table)} SELECT * FROM previous.{identifier(table)} WHERE source = ?"
+def copy_rows_of_sources_from_previous(table: str) -> str:
+    """Carry the rows of some sources (a list parameter) of a shared upstream table over from the previous warehouse."""
+    return f"INSERT INTO {identifier(table)} SELECT * FROM previous.{identifier(table)} WHERE list_contains(?, source)"
 
 
 def count_rows(table: str) -> str:
     return f"SELECT count(*) FROM {identifier(table)}"
+
+
+def count_rows_of(tables: list[str]) -> str:
+    """One row: the row count of each table, in order."""
+    return "SELECT " + ", ".join(f"(SELECT count(*) FROM {identifier(t)})" for t in tables)
 
 
 def create_upstream_table(table: str, frame_name: str = "staged") -> str:

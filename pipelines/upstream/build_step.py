@@ -130,16 +130,15 @@ def _snapshot_rows(source: UpstreamSource, snapshots: list[Snapshot], parsed: Pa
     return rows
 
 
-def _write_registry(con, load: UpstreamLoad, previous: set[str]) -> int:
-    """`upstream_snapshots` and `upstream_rejects` for every source; returns the number of rejected rows."""
+def _write_registry(con, load: UpstreamLoad, previous: set[str]) -> None:
+    """`upstream_snapshots` and `upstream_rejects` for every source."""
     con.execute(queries.UPSTREAM_SNAPSHOTS_DDL)
     con.execute(queries.UPSTREAM_REJECTS_DDL)
+    carried = sorted(load.carried)
+    for table in ("upstream_snapshots", "upstream_rejects"):
+        if carried and table in previous:
+            con.execute(queries.copy_rows_of_sources_from_previous(table), [carried])
     for name, source in UPSTREAM_SOURCES.items():
-        if name in load.carried:
-            for table in ("upstream_snapshots", "upstream_rejects"):
-                if table in previous:
-                    con.execute(queries.copy_rows_of_source_from_previous(table), [name])
-            continue
         if name not in load.parsed:
             continue
         parsed = load.parsed[name]
@@ -149,7 +148,6 @@ def _write_registry(con, load: UpstreamLoad, previous: set[str]) -> int:
         rejects = [(name, r.snapshot, r.file, r.row, r.column, r.reason, r.value) for r in parsed.rejects]
         if rejects:
             con.executemany(queries.INSERT_UPSTREAM_REJECT, rejects)
-    return con.execute(queries.count_rows("upstream_rejects")).fetchone()[0]
 
 
 def write_upstream(con: duckdb.DuckDBPyConnection, load: UpstreamLoad, has_previous: bool,
@@ -162,11 +160,12 @@ def write_upstream(con: duckdb.DuckDBPyConnection, load: UpstreamLoad, has_previ
     diffs = []
     for source in UPSTREAM_SOURCES.values():
         diffs += _write_source_tables(con, source, load, previous)
-    con.execute(queries.API_PRICE_CHANGES)
-    rows_per_table["upstream_rejects"] = _write_registry(con, load, previous)
+    if "litellm-prices" in load.carried and "api_price_changes" in previous:
+        con.execute(queries.copy_from_previous("api_price_changes"))
+    else:
+        con.execute(queries.API_PRICE_CHANGES)
+    _write_registry(con, load, previous)
     con.execute(queries.UPSTREAM_SOURCE_ROWS)
-    rows_per_table["sources"] = con.execute(queries.count_rows("sources")).fetchone()[0]
-    for source in UPSTREAM_SOURCES.values():
-        for table in source.tables:
-            rows_per_table[table.name] = con.execute(queries.count_rows(table.name)).fetchone()[0]
+    counted = ["sources", "upstream_rejects", *(t.name for s in UPSTREAM_SOURCES.values() for t in s.tables)]
+    rows_per_table.update(zip(counted, con.execute(queries.count_rows_of(counted)).fetchone(), strict=True))
     return [d for d in diffs if not d.is_empty or d.table not in previous]
