@@ -44,12 +44,13 @@ def triangular_quantile(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: 
 
 
 def draw_triples(triples: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
-    """A (k, draws) array: row i drawn from the (log-)triangular of triples[i] = (low, base, high)."""
+    """A (k, draws) array: row i drawn from the (log-)triangular of triples[i] = (low, base, high). The k
+    uniforms of one draw are consecutive in the generator's stream, so drawing in chunks gives the same draws."""
     low, mode, high = (triples[:, i : i + 1] for i in range(3))
     logged = uses_log_scale(low, high)
     safe = lambda x: np.log(np.where(logged, x, 1.0))
     lo, mo, hi = (np.where(logged, safe(x), x) for x in (low, mode, high))
-    sample = triangular_quantile(rng.random((triples.shape[0], draws)), lo, mo, hi)
+    sample = triangular_quantile(rng.random((draws, triples.shape[0])).T, lo, mo, hi)
     return np.exp(sample, out=sample, where=np.broadcast_to(logged, sample.shape))
 
 
