@@ -195,3 +195,11 @@ def test_base_year_defaults_to_this_year():
     res = resolve_inputs(empty(), Evidence())
     assert res.value("projection.base_year") == datetime.date.today().year
     assert math.isclose(resolve_inputs(empty(projection={"base_year": 2030}), Evidence()).value("projection.base_year"), 2030)
+
+
+def test_exactly_five_times_is_not_warned_about():
+    # 1/(1 − 0.8) is 5 (5.000000000000001 in floats): "more than 5×" starts above 0.8
+    at_five = small(vendor_margin={"low": 0.3, "base": 0.5, "high": 0.8})
+    assert resolve_inputs(parse_scenario(at_five), Evidence()).warnings == []
+    above = small(vendor_margin={"low": 0.3, "base": 0.5, "high": 0.81})
+    assert len(resolve_inputs(parse_scenario(above), Evidence()).warnings) == 1
