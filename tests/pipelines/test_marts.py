@@ -41,6 +41,17 @@ EXTRA_REFERENCE = [
     ["wage_growth_per_year", "0.03", "fraction_per_year", "", "", "test row", "likely", WAGE_SOURCE, "test row c"],
     ["wage_growth_per_year", "", "fraction_per_year", "0.04", "0.06", "test row", "speculative", WAGE_SOURCE, "test row d"],
 ]
+LLAMA_SOURCE, COTTIER = "langmart-llama31-405b-card", "cottier-2024-rising-costs"
+EXTRA_REFERENCE.append(["training_hardware_utilization_fraction", "0.4", "fraction", "", "", "test row", "likely", COTTIER,
+                        "test row h"])
+EXTRA_POST_TRAINING = [  # model, developer, year, stage, skill, flop, flop low, flop high, gpu, count, hours, share, …
+    ["Llama 3.1 405B", "Meta", "2024", "post_training_total", "test skill", "", "", "", "H800", "", "1000", "0.01", "",
+     "test row: GPU-hours on a GPU without a spec, and a share", "likely", LLAMA_SOURCE, "test row f"],
+    ["Test-RL-Model", "TestLab", "2025", "rl", "test skill", "", "", "", "H100", "", "1000", "", "",
+     "test row: GPU-hours", "likely", LLAMA_SOURCE, "test row g"],
+    ["Test-RL-Model", "TestLab", "2025", "sft", "test skill", "", "1e21", "3e21", "", "", "", "", "",
+     "test row: a stated range", "likely", LLAMA_SOURCE, "test row i"],
+]
 SECONDARY_SOURCE = "aicareerhub-mercor-math-evaluator"  # the $73 mathematics posting
 COPY_SOURCE = "opentrain-math-reasoning-evaluator"  # the $80 one: a copy of a primary original still counts
 
@@ -77,6 +88,7 @@ def sources(tmp_path_factory) -> Path:
     shutil.copytree(FIXTURE_SOURCES, target)
     append_rows(target / "expert_rates.csv", EXTRA_RATES)
     append_rows(target / "reference_points.csv", EXTRA_REFERENCE)
+    append_rows(target / "post_training_runs.csv", EXTRA_POST_TRAINING)
     reclass_sources(target / "sources.csv")
     return target
 
@@ -276,6 +288,24 @@ def test_a_secondary_source_disappears_from_no_secondary_but_a_copy_of_a_primary
         con, "SELECT * FROM mart_domain_expert_rates WHERE domain = 'mathematics'")}
     assert figures["all"] == pytest.approx(76.5)  # median of $73 and $80
     assert figures["no_secondary"] == pytest.approx(80.0)
+
+
+def test_post_training_compute_by_the_stated_order(con):
+    # as stated (a range counts as its midpoint), else GPU-hours × peak FLOP/s × utilisation × 3600, else share ×
+    # the model's pre-training compute; an H800 has no curated peak, so Llama's row falls through to its share
+    stages = {(r["model"], r["stage"]): (r["training_flop"], r["flop_basis"]) for r in rows_of(
+        con, "SELECT * FROM mart_post_training_compute WHERE evidence_filter = 'all'")}
+    assert stages[("Test-RL-Model", "sft")] == (pytest.approx(2e21), "stated")
+    assert stages[("Test-RL-Model", "rl")] == (pytest.approx(1000 * 9.894e14 * 0.4 * 3600), "GPU-hours × peak FLOP/s × utilisation")
+    assert stages[("Llama 3.1 405B", "post_training_total")] == (pytest.approx(0.01 * 3.8e25), "share of pre-training compute")
+
+
+def test_one_skills_compute_is_the_median_over_models_of_their_most_inclusive_stage(con):
+    # Llama: all post-training 3.8e23; Test-RL-Model: its RL stage 1.42e21, not its SFT stage
+    [row] = rows_of(con, "SELECT * FROM mart_skill_training_flop WHERE evidence_filter = 'all'")
+    rl = 1000 * 9.894e14 * 0.4 * 3600
+    assert (row["low"], row["base"], row["high"]) == pytest.approx((rl, (rl + 3.8e23) / 2, 3.8e23))
+    assert row["models"] == 2
 
 
 # ------------------------------------------------------------------ a failing mart fails the build
