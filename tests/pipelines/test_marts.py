@@ -296,7 +296,8 @@ def test_post_training_compute_by_the_stated_order(con):
     stages = {(r["model"], r["stage"]): (r["training_flop"], r["flop_basis"]) for r in rows_of(
         con, "SELECT * FROM mart_post_training_compute WHERE evidence_filter = 'all'")}
     assert stages[("Test-RL-Model", "sft")] == (pytest.approx(2e21), "stated")
-    assert stages[("Test-RL-Model", "rl")] == (pytest.approx(1000 * 9.894e14 * 0.4 * 3600), "GPU-hours × peak FLOP/s × utilisation")
+    gpu_hours_basis = "GPU-hours × peak FLOP/s × utilisation"
+    assert stages[("Test-RL-Model", "rl")] == (pytest.approx(1000 * 9.894e14 * 0.4 * 3600), gpu_hours_basis)
     assert stages[("Llama 3.1 405B", "post_training_total")] == (pytest.approx(0.01 * 3.8e25), "share of pre-training compute")
 
 
