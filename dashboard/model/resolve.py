@@ -184,7 +184,7 @@ def _warnings(inputs: dict[str, ResolvedInput]) -> list[str]:
         if spec is None or not spec.divides_by_one_minus or item.value is None:
             continue
         worst = max(triple(item.value))
-        if worst < 1 and 1 / (1 - worst) > AMPLIFICATION_WARNING:
+        if 1 - 1 / AMPLIFICATION_WARNING < worst < 1:  # 1/(1 − x) > 5 ⇔ x > 0.8, compared without rounding error
             found.append(f"{path} ({spec.label}) reaches {worst:.2f}: costs are multiplied by "
                          f"{1 / (1 - worst):.1f}× through 1/(1 − x)")
     return found

@@ -44,12 +44,13 @@ def triangular_quantile(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: 
 
 
 def draw_triples(triples: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
-    """A (k, draws) array: row i drawn from the (log-)triangular of triples[i] = (low, base, high)."""
+    """A (k, draws) array: row i drawn from the (log-)triangular of triples[i] = (low, base, high). The k
+    uniforms of one draw are consecutive in the generator's stream, so drawing in chunks gives the same draws."""
     low, mode, high = (triples[:, i : i + 1] for i in range(3))
     logged = uses_log_scale(low, high)
     safe = lambda x: np.log(np.where(logged, x, 1.0))
     lo, mo, hi = (np.where(logged, safe(x), x) for x in (low, mode, high))
-    sample = triangular_quantile(rng.random((triples.shape[0], draws)), lo, mo, hi)
+    sample = triangular_quantile(rng.random((draws, triples.shape[0])).T, lo, mo, hi)
     return np.exp(sample, out=sample, where=np.broadcast_to(logged, sample.shape))
 
 
@@ -147,14 +148,14 @@ def chunk_sizes(draws: int, groups: int) -> list[int]:
     return [min(size, draws - start) for start in range(0, draws, size)]
 
 
-def _crossings(p: dict, out, years: int) -> tuple[np.ndarray, np.ndarray]:
+def _crossings(p: dict, out, years: int, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per draw (`size` of them), the crossover year under each framing."""
     g = "projection."
     data_growth = (1 + np.asarray(p[g + "wage_growth_per_year"])) * (1 + np.asarray(p[g + "skills_demand_growth_per_year"]))
     per_skill_growth = (1 + np.asarray(p[g + "skills_demand_growth_per_year"])) * np.power(
         2.0, -1 / np.asarray(p[g + "hardware_price_performance_doubling_years"])
         - 12 / np.asarray(p[g + "algorithmic_compute_halving_months"]))
-    shape = np.shape(out.data_cost_usd)
-    b = lambda x: np.broadcast_to(np.asarray(x, dtype=float), shape)
+    b = lambda x: np.broadcast_to(np.asarray(x, dtype=float), (size,))
     per_skill = crossover_years(years, b(out.data_cost_usd), b(out.compute.compute_cost_usd), b(data_growth),
                                 b(per_skill_growth))
     level = p[g + "frontier_training_cost_usd"]
@@ -173,7 +174,7 @@ def _headline_draws(res: Resolution, shape: Shape, draws: int, seed: int) -> dic
         for row, paths in zip(draw_triples(triples, size, rng), groups.values(), strict=True):
             p.update(dict.fromkeys(paths, row))
         out = headline(p, shape)
-        per_skill, frontier = _crossings(p, out, years)
+        per_skill, frontier = _crossings(p, out, years, size)
         values = (out.data_cost_usd, out.compute.compute_cost_usd, out.data_share, out.max_weeks_to_assemble,
                   out.training_weeks, out.data_costs_more, out.data_takes_longer, per_skill, frontier)
         for name, value in zip(OUTPUTS, values, strict=True):

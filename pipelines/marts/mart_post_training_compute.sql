@@ -31,9 +31,8 @@ estimated AS (
     LEFT JOIN pretraining AS t USING (evidence_filter, model)
 )
 SELECT evidence_filter, stage_id, model, developer, year, stage, skill,
-       CASE WHEN stated_flop IS NOT NULL THEN stated_flop
-            WHEN gpu_hours IS NOT NULL THEN gpu_hours * peak_flop_per_second * utilization * 3600
-            ELSE share_of_pretraining_compute * pretraining_flop END AS training_flop,
+       coalesce(stated_flop, gpu_hours * peak_flop_per_second * utilization * 3600,
+                share_of_pretraining_compute * pretraining_flop) AS training_flop,
        CASE WHEN stated_flop IS NOT NULL THEN 'stated'
             WHEN gpu_hours IS NOT NULL AND peak_flop_per_second IS NOT NULL AND utilization IS NOT NULL
                 THEN 'GPU-hours × peak FLOP/s × utilisation'

@@ -88,8 +88,8 @@ def scenarios_page(tmp_path_factory: pytest.TempPathFactory) -> AppTest:
 
 
 def _state(at: AppTest) -> tuple[object, object]:
-    saved = at.session_state[SAVED_KEY] if SAVED_KEY in at.session_state else None
-    scenario = at.session_state["scenario_state"] if "scenario_state" in at.session_state else None
+    saved = at.session_state[SAVED_KEY] if SAVED_KEY in at.session_state else None  # noqa: SIM401 — kept: the `in` test, then []
+    scenario = at.session_state["scenario_state"] if "scenario_state" in at.session_state else None  # noqa: SIM401
     return repr(saved), repr(scenario)
 
 

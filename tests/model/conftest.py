@@ -1,14 +1,20 @@
-"""Fixtures for the model tests: fresh copies of the small scenario and the tiny warehouse."""
+"""Fixtures for the model tests: the small scenario, and the marts of a warehouse built from the bundled data."""
 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
+import duckdb
 import pytest
 
+from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
 from dashboard.model.scenario import parse_scenario
+from pipelines.build import build
+from pipelines.paths import SOURCES_DIR
+from pipelines.reader import load_tables
 
-from .builders import SMALL, frames
+from .builders import SMALL
 
 
 @pytest.fixture
@@ -22,6 +28,21 @@ def small_scenario():
     return parse_scenario(SMALL)
 
 
-@pytest.fixture
-def tables():
-    return frames()
+@pytest.fixture(scope="session")
+def bundled_warehouse(tmp_path_factory) -> Path:
+    """A warehouse built once from the bundled data (data/sources), read-only for every test."""
+    path = tmp_path_factory.mktemp("bundled") / "warehouse.duckdb"
+    build(path, SOURCES_DIR)
+    return path
+
+
+@pytest.fixture(scope="session")
+def bundled_evidence(bundled_warehouse) -> Evidence:
+    """The marts of the bundled warehouse, for the default evidence filter."""
+    return Evidence.from_tables(load_tables(bundled_warehouse, EVIDENCE_TABLES))
+
+
+def query(path: Path, sql: str, parameters: list | None = None) -> list[tuple]:
+    """Rows of one statement against a warehouse, opened read-only."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(sql, parameters or []).fetchall()

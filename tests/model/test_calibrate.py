@@ -26,14 +26,16 @@ def test_calibrate_sets_fields_and_provenance(tiny_log, user_dir):
     assert law.rejection_rate == pytest.approx(0.2)
     assert law.review_time_ratio == pytest.approx(720 / 6600)
     assert law.usd_per_hour == pytest.approx(60)
-    assert law.hours_per_week_per_expert == pytest.approx(12000 / 3600 / 4)
-    assert law.participation_rate is None  # not derivable from a log
+    pool = updated.pools["law"]  # the log's hours a week set the pool of the skill's domain
+    assert pool.hours_per_week_per_expert == pytest.approx(12000 / 3600 / 4)
+    assert pool.participation_rate is None and pool.expert_pool is None  # not derivable from a log
+    assert "medicine" not in updated.pools
     assert set(provenance) == {"skills.0.usd_per_hour", "skills.0.rejection_rate", "skills.0.review_time_ratio",
-                               "skills.0.hours_per_week_per_expert", "skills.0.artifacts.0.hours_each"}
+                               "pools.law.hours_per_week_per_expert", "skills.0.artifacts.0.hours_each"}
     assert {p.origin for p in provenance.values()} == {"user_log"}
     assert {p.tasklog_id for p in provenance.values()} == {ingest.tasklog_id}
     assert updated.skills[1] == original.skills[1]  # a skill the log does not cover is untouched
-    assert original.skills[0].usd_per_hour == 100  # the input scenario is not modified
+    assert original.skills[0].usd_per_hour == 100 and original.pools == {}  # the input scenario is not modified
     parse_scenario(updated.model_dump(mode="json"))  # still a valid scenario
 
 

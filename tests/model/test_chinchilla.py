@@ -1,9 +1,9 @@
 import math
 
-import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from scipy.optimize import brentq, minimize_scalar
 
 from dashboard.model.chinchilla import ScalingFit, chinchilla_per_fit, compute_optimal, loss
 
@@ -47,16 +47,35 @@ def test_more_compute_never_raises_loss(fit, c1, c2):
     assert compute_optimal(large, fit).loss_opt <= compute_optimal(small, fit).loss_opt * (1 + 1e-12)
 
 
-def test_per_fit_table_medians_duplicate_sources():
-    frame = pl.DataFrame({
-        "fit_name": ["a", "a", "b"], "e_loss": [1.0, 1.2, 1.69], "a_coef": [1.0, 1.0, 406.4],
-        "b_coef": [1.0, 1.0, 410.7], "alpha": [0.5, 0.5, 0.34], "beta": [0.5, 0.5, 0.28],
-        "source_id": ["s2", "s1", "s3"],
-    })
-    table = chinchilla_per_fit(frame, 6e8)
-    assert table["fit_name"].to_list() == ["a", "b"]
-    row = table.row(0, named=True)
-    assert row["e_loss"] == pytest.approx(1.1)  # median of 1.0 and 1.2
-    assert row["source_ids"] == "s1,s2"
-    assert row["n_opt_params"] == pytest.approx(1e4)
-    assert math.isfinite(table.row(1, named=True)["loss_opt"])
+def test_per_fit_table_has_one_row_per_fit_in_name_order():
+    fits = {"b": {"e_loss": 1.69, "a_coef": 406.4, "b_coef": 410.7, "alpha": 0.34, "beta": 0.28},
+            "a": {"e_loss": 1.0, "a_coef": 1.0, "b_coef": 1.0, "alpha": 0.5, "beta": 0.5}}
+    table = chinchilla_per_fit(fits, 6e8)
+    assert [row["fit_name"] for row in table] == ["a", "b"]
+    assert table[0]["n_opt_params"] == pytest.approx(1e4)  # the symmetric fit, by hand above
+    assert table[0]["alpha"] == 0.5
+    assert math.isfinite(table[1]["loss_opt"])
+
+
+def test_the_optimum_and_the_data_saved_match_a_numerical_search():
+    """Minimise L(N, C/6N) numerically and solve L(kN, D) = loss_opt by root finding: no closed forms."""
+    budget = 1e24
+    log_n = minimize_scalar(lambda x: HOFFMANN_LOSS(math.exp(x), budget / 6 / math.exp(x)), bounds=(10, 40),
+                            method="bounded", options={"xatol": 1e-10}).x
+    n_opt = math.exp(log_n)
+    d_opt = budget / 6 / n_opt
+    loss_opt = HOFFMANN_LOSS(n_opt, d_opt)
+    result = compute_optimal(budget, HOFFMANN)
+    assert result.n_opt_params == pytest.approx(n_opt, rel=1e-4)
+    assert result.loss_opt == pytest.approx(loss_opt, rel=1e-9)
+    # the data a model without parameter limit needs: B / D^β = loss_opt − E
+    d_inf = math.exp(brentq(lambda x: 410.7 / math.exp(x) ** 0.28 - (loss_opt - 1.69), 0, 200))
+    assert result.data_reduction_factor == pytest.approx(d_opt / d_inf, rel=1e-4)
+    # a model 10× the optimal size reaches loss_opt with less data
+    d_10x = math.exp(brentq(lambda x: HOFFMANN_LOSS(10 * n_opt, math.exp(x)) - loss_opt, 0, 200))
+    assert result.data_saved_by_10x_larger_model == pytest.approx(d_opt / d_10x, rel=1e-4)
+
+
+def HOFFMANN_LOSS(n: float, d: float) -> float:
+    """Hoffmann et al.'s fit written out again, independently of the code."""
+    return 1.69 + 406.4 / n**0.34 + 410.7 / d**0.28

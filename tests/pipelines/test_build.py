@@ -35,15 +35,17 @@ def test_cited_views_carry_the_source_beside_each_figure(warehouse):
 
 
 def test_typed_columns_in_the_warehouse(warehouse):
-    types = dict(query(warehouse, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'sources'"))
+    columns = "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = "
+    types = dict(query(warehouse, columns + "'sources'"))
     assert types["date_published"] == "DATE" and types["source_id"] == "VARCHAR"
-    types = dict(query(warehouse, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'skill_datasets'"))
+    types = dict(query(warehouse, columns + "'skill_datasets'"))
     assert types["item_count"] == "BIGINT"
 
 
 def test_gpu_prices_carry_peak_throughput_from_specs(warehouse, sources_dir):
     with (sources_dir / "gpu_specs.csv").open(encoding="utf-8") as handle:
-        peaks = {r["gpu"]: float(r["value"]) for r in csv.DictReader(handle) if r["spec"] == "peak_dense_bf16_flop_per_second" and r["value"]}
+        peaks = {r["gpu"]: float(r["value"]) for r in csv.DictReader(handle)
+                 if r["spec"] == "peak_dense_bf16_flop_per_second" and r["value"]}
     rows = query(warehouse, "SELECT gpu, peak_dense_bf16_flop_per_second FROM gpu_prices")
     assert rows and any(gpu in peaks for gpu, _ in rows)
     for gpu, peak in rows:

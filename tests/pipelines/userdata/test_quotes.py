@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
 
@@ -102,7 +103,7 @@ def test_a_failed_write_leaves_the_user_db_unchanged(tmp_path, user_dir, warehou
     from pipelines import queries
 
     monkeypatch.setattr(queries, "INSERT_QUOTES_FROM_STAGED", "INSERT INTO no_such_table SELECT 1")
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.CatalogException, match="no_such_table"):
         ingest_quotes(USERDATA_FIXTURES / "quotes_valid.csv", user_dir, warehouse)
     assert sha256(user_db_path(user_dir)) == before
     assert list_quote_uploads(user_dir).height == 1
@@ -127,5 +128,5 @@ def test_compare_with_public_rates_is_per_domain():
 def test_quotes_beside_the_fixture_warehouse(user_dir, warehouse):
     ingest_quotes(USERDATA_FIXTURES / "quotes_valid.csv", user_dir, warehouse)
     out = quotes_beside_public_rates(user_dir, warehouse)
-    rates = dict(zip(out["domain"], out["public_median_usd_per_hour"]))
+    rates = dict(zip(out["domain"], out["public_median_usd_per_hour"], strict=True))
     assert rates == {"law": pytest.approx((190 + 115) / 2), "software_engineering": pytest.approx((100 + 95) / 2)}

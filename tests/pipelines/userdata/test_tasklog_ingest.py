@@ -98,11 +98,13 @@ def test_aggregates_match_duckdb_over_the_stored_parquet(tmp_path, user_dir):
     parquet = sorted(tasklog_dir(user_dir, result.tasklog_id).glob("project=*/month=*/*.parquet"))
     assert parquet, "raw rows are kept as Parquet in a project=…/month=… layout"
     glob = str(tasklogs_dir(user_dir) / "*" / "*" / "*" / "*.parquet")
-    stored = duckdb.sql(f"SELECT count(*), count(DISTINCT task_id), count(DISTINCT tasklog_id) FROM read_parquet('{glob}', hive_partitioning = true)").fetchall()[0]
+    rows = f"read_parquet('{glob}', hive_partitioning = true)"
+    stored = duckdb.sql(f"SELECT count(*), count(DISTINCT task_id), count(DISTINCT tasklog_id) FROM {rows}").fetchall()[0]
     assert stored == (3000, 3000, 1)
-    projects = duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true) WHERE project = 'clinical-notes' AND month = '2025-03'").fetchall()[0][0]
+    projects = duckdb.sql(f"SELECT count(*) FROM {rows} WHERE project = 'clinical-notes' AND month = '2025-03'").fetchall()[0][0]
     with log.open() as handle:
-        expected = sum(1 for r in csv.DictReader(handle) if r["project"] == "clinical-notes" and r["started_at"].startswith("2025-03"))
+        expected = sum(1 for r in csv.DictReader(handle)
+                       if r["project"] == "clinical-notes" and r["started_at"].startswith("2025-03"))
     assert projects == expected > 0
 
 
@@ -181,7 +183,7 @@ def test_quarantine_keeps_good_rows_and_records_reasons(tmp_path, user_dir):
     assert result.aggregates["tasks"].sum() == 5
     quarantine = read_user_table(user_dir, queries.TASKLOG_QUARANTINE, [result.tasklog_id])
     assert quarantine["row_number"].to_list() == [3, 6, 8]
-    reasons = dict(zip(quarantine["row_number"], quarantine["reasons"]))
+    reasons = dict(zip(quarantine["row_number"], quarantine["reasons"], strict=True))
     assert reasons[3].startswith("status: unknown value (got 'approved'")
     assert reasons[6].startswith("task_id: duplicate task id (got 't1'") and "q.csv:2" in reasons[6]
     assert "started_at: unparseable timestamp (got 'soon'" in reasons[8] and "review_seconds: negative value" in reasons[8]
