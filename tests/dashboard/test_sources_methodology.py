@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from tests.conftest import FIXTURE_SOURCES
+from pipelines.upstream.base import source_id_of
+from pipelines.upstream.snapshots import kept_versions
+from tests.conftest import FIXTURE_SOURCES, FIXTURE_UPSTREAM
 from tests.dashboard.conftest import read_csv_rows
 
 SOURCES = read_csv_rows(FIXTURE_SOURCES / "sources.csv")
+SNAPSHOTS = {source_id_of(folder.name, version) for folder in FIXTURE_UPSTREAM.iterdir() if folder.is_dir()
+             for version in kept_versions(FIXTURE_UPSTREAM, folder.name)}  # each upstream snapshot is a source too
 VENDORS = read_csv_rows(FIXTURE_SOURCES / "vendor_metrics.csv")
 
 
 def test_lists_every_source_and_search_narrows(app_on_fixture):
     at = app_on_fixture("sources_methodology.py")
-    assert set(at.dataframe[0].value["source_id"]) == {r["source_id"] for r in SOURCES}
+    assert set(at.dataframe[0].value["source_id"]) == {r["source_id"] for r in SOURCES} | SNAPSHOTS
     at.text_input[0].set_value("fortune").run()
     assert not at.exception
     expected = {r["source_id"] for r in SOURCES
