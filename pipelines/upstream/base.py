@@ -91,12 +91,12 @@ class Reject:
 
 @dataclass
 class Snapshot:
-    """One snapshot as read from disk: its origin record and the upstream bytes of each file."""
+    """One snapshot: the upstream bytes of each file and, once written, its origin record (None while being taken)."""
 
     source: str
     version: str
     folder: Path
-    origin: Origin
+    origin: Origin | None
     files: dict[str, bytes]
 
     @property

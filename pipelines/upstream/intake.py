@@ -88,7 +88,7 @@ def take_snapshot(
     try:
         stored = store(staging, {f.name: f.data for f in files}, source.storage, source.archive_name)
         version = free_version(home, version_date.isoformat())
-        snapshot = Snapshot(source.name, version, staging, None, {f.name: f.data for f in files})  # type: ignore[arg-type]
+        snapshot = Snapshot(source.name, version, staging, None, {f.name: f.data for f in files})
         parsed = source.parse(snapshot)
         problems = list(parsed.problems) + [
             Problem(source.name, 0, name, "required file missing from the snapshot")

@@ -286,3 +286,17 @@ def test_a_fetched_snapshot_records_its_origin(upstream_dir, server):
     assert origin.citation == MODELS.credit and origin.licence.name == "CC BY 4.0"
     data = json.loads((source_dir(upstream_dir, "epoch-models") / outcome.version / "origin.json").read_text())
     assert {f["name"] for f in data["files"]} == {"notable_ai_models.csv", "frontier_ai_models.csv", "large_scale_ai_models.csv"}
+
+
+def test_the_build_command_reads_the_named_upstream_folder(upstream_dir, sources_dir, tmp_path, server):
+    warehouse = str(tmp_path / "w.duckdb")
+    first = CliRunner().invoke(
+        app, ["build", "--warehouse", warehouse, "--sources", str(sources_dir), "--upstream", str(upstream_dir)]
+    )
+    assert first.exit_code == 0 and "upstream epoch-models" in first.output and "ai_models" in first.output
+    server.route("/notable_ai_models.csv", body=changed_notable(upstream_dir))
+    assert fetch(upstream_dir, server.url("/notable_ai_models.csv")).status == "new"
+    second = CliRunner().invoke(
+        app, ["build", "--warehouse", warehouse, "--sources", str(sources_dir), "--upstream", str(upstream_dir)]
+    )
+    assert "ai_models: +1 added, -0 removed, ~1 changed" in second.output

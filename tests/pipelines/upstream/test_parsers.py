@@ -24,7 +24,7 @@ def parsed(name: str, upstream: Path = FIXTURE_UPSTREAM):
 
 
 def snapshot_of(source: str, files: dict[str, bytes], version: str = "2026-01-01") -> Snapshot:
-    return Snapshot(source, version, Path("."), None, files)  # type: ignore[arg-type]
+    return Snapshot(source, version, Path("."), None, files)
 
 
 @pytest.mark.parametrize("name", list(UPSTREAM_SOURCES))
