@@ -80,13 +80,13 @@ def _current(upstream_dir: Path, source: UpstreamSource) -> Snapshot | None:
         return None
 
 
-def _plan(source: UpstreamSource, url: str | None) -> tuple[list[str], bool]:
-    """The URLs to fetch, and whether they complete the current snapshot (merge) or replace it."""
+def _plan(source: UpstreamSource, url: str | None) -> list[str]:
+    """The URLs to fetch: the official ones, the same names under a mirror folder (a URL ending in /), or one URL."""
     if url is None:
-        return list(source.downloads), False
+        return list(source.downloads)
     if url.endswith("/"):
-        return [url + PurePosixPath(urlparse(u).path).name for u in source.downloads], False
-    return [url], True
+        return [url + PurePosixPath(urlparse(u).path).name for u in source.downloads]
+    return [url]
 
 
 def _label(url: str) -> str:
@@ -102,7 +102,7 @@ def fetch_source(
 ) -> Outcome:
     """Download a source (or point it at a mirror with `url`) and take a new snapshot if anything changed."""
     current = _current(upstream_dir, source)
-    urls, merge = _plan(source, url)
+    urls = _plan(source, url)
     home = source_dir(upstream_dir, source.name)
     home.mkdir(parents=True, exist_ok=True)
     remove_abandoned_intakes(home)
@@ -139,7 +139,7 @@ def fetch_source(
         return Outcome(source.name, "failed", f"{error}; {_unchanged(current)}", current.version if current else None)
     finally:
         shutil.rmtree(downloads_dir, ignore_errors=True)
-    if merge and current:
+    if current:  # files the download did not bring (another year, a hand-imported file) are kept
         incoming = {**{n: _carried(current, n) for n in current.files}, **incoming}
     return _settle(upstream_dir, source, current, list(incoming.values()), newest, "download")
 
