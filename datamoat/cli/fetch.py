@@ -68,7 +68,7 @@ def fetch(
     max_mb: Annotated[int, typer.Option("--max-mb", min=1, help="largest download accepted, MB")] = 300,
 ) -> None:
     """Take new snapshots of the upstream datasets; print what changed. Nothing new upstream writes nothing."""
-    from pipelines.upstream.http import FetchSettings
+    from pipelines.upstream.client import FetchSettings
     from pipelines.upstream.registry import UPSTREAM_SOURCES
     from pipelines.upstream.update import fetch_source, import_files
 

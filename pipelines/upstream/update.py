@@ -17,7 +17,7 @@ from pipelines.diff import TableDiff
 from pipelines.problems import Problem
 from pipelines.upstream.base import Snapshot, UpstreamSource
 from pipelines.upstream.build_step import diff_upstream
-from pipelines.upstream.http import ByteProgress, FetchError, FetchSettings, Offline, client_for, download
+from pipelines.upstream.client import ByteProgress, FetchError, FetchSettings, Offline, client_for, download
 from pipelines.upstream.intake import Incoming, remove_abandoned_intakes, take_snapshot
 from pipelines.upstream.loader import CorruptSnapshot, load_snapshot
 from pipelines.upstream.snapshots import current_version, source_dir

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.upstream.http import FetchSettings
+from pipelines.upstream.client import FetchSettings
 from pipelines.upstream.loader import load_snapshot
 from pipelines.upstream.registry import UPSTREAM_SOURCES
 from pipelines.upstream.snapshots import current_version, source_dir

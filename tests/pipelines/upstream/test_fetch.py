@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from datamoat.cli.main import app
 from pipelines.build import build
-from pipelines.upstream import http as http_module
+from pipelines.upstream import client as client_module
 from pipelines.upstream.origin import read_origin
 from pipelines.upstream.registry import UPSTREAM_SOURCES
 from pipelines.upstream.snapshots import SET_ASIDE_DIR, current_version, source_dir
@@ -92,7 +92,7 @@ def test_a_descriptive_user_agent_is_sent(upstream_dir, server):
     route = server.route("/notable_ai_models.csv", body=current_file(upstream_dir, "epoch-models", NOTABLE))
     fetch(upstream_dir, server.url("/notable_ai_models.csv"))
     assert route.requests[0]["User-Agent"] == FAST.user_agent
-    assert http_module.DEFAULT_USER_AGENT.startswith("datamoat/") and "contact" in http_module.DEFAULT_USER_AGENT
+    assert client_module.DEFAULT_USER_AGENT.startswith("datamoat/") and "contact" in client_module.DEFAULT_USER_AGENT
 
 
 @pytest.mark.parametrize("status, attempts", [(404, 1), (500, 2)])
@@ -214,7 +214,7 @@ def test_offline_gives_one_line_per_source_a_non_zero_exit_and_changes_nothing(u
     def no_network(request):
         raise httpx.ConnectError("[Errno -3] Temporary failure in name resolution", request=request)
 
-    real_client = http_module.client_for
+    real_client = client_module.client_for
     monkeypatch.setattr(
         "pipelines.upstream.update.client_for",
         lambda settings: httpx.Client(transport=httpx.MockTransport(no_network), headers=real_client(settings).headers),
@@ -249,7 +249,7 @@ def test_usage_errors_exit_2(upstream_dir):
 KILLED_FETCH = """
 import sys
 from pathlib import Path
-from pipelines.upstream.http import FetchSettings
+from pipelines.upstream.client import FetchSettings
 from pipelines.upstream.registry import UPSTREAM_SOURCES
 from pipelines.upstream.update import fetch_source
 fetch_source(Path(sys.argv[1]), UPSTREAM_SOURCES["epoch-models"], FetchSettings(retries=0), sys.argv[2])
