@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import polars as pl
@@ -23,10 +24,7 @@ from pipelines.paths import SOURCES_DIR
 from pipelines.problems import InvalidData, Problem, format_report
 from pipelines.reader import frame_of
 from pipelines.subjects import FIGURE_SUBJECTS, SUBJECTS
-from pipelines.upstream.base import SOURCE_ID_PREFIX
-from pipelines.upstream.build_step import UpstreamLoad, load_upstream, write_upstream
-from pipelines.upstream.registry import UPSTREAM_TABLES
-from pipelines.upstream.snapshots import default_upstream_dir
+from pipelines.upstream.snapshots import SOURCE_ID_PREFIX, default_upstream_dir
 from pipelines.validate import validate_file
 from pipelines.warehouse import (
     RunRecord,
@@ -38,6 +36,9 @@ from pipelines.warehouse import (
     swap_in,
     write_run_history,
 )
+
+if TYPE_CHECKING:  # the upstream step is imported when a build runs, not by a no-op build
+    from pipelines.upstream.build_step import UpstreamLoad
 
 Progress = Callable[[str, int, int], None]
 
@@ -105,6 +106,24 @@ def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
     return diffs
 
 
+def read_upstream(upstream_dir: Path, previous: dict[str, str] | None, progress: Progress) -> tuple[UpstreamLoad, list[Problem]]:
+    """Parse the upstream snapshots that changed since the previous build; the others are carried over."""
+    from pipelines.upstream.build_step import load_upstream  # imported when a build runs, not by a no-op build
+
+    return load_upstream(upstream_dir, previous, progress)
+
+
+def write_upstream_tables(con: duckdb.DuckDBPyConnection, upstream: UpstreamLoad | None, has_previous: bool,
+                          run: RunRecord) -> tuple[list[TableDiff], list[str]]:
+    """The upstream tables, after the subject tables and before the marts; their diffs and names (for the views)."""
+    if upstream is None:
+        return [], []
+    from pipelines.upstream.build_step import write_upstream  # imported when a build runs, not by a no-op build
+    from pipelines.upstream.registry import UPSTREAM_TABLES
+
+    return write_upstream(con, upstream, has_previous, run.rows_per_table), list(UPSTREAM_TABLES)
+
+
 def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRecord, progress: Progress,
                     upstream: UpstreamLoad | None = None) -> list[TableDiff]:
     """Build the new file beside the old one and swap it in only once complete."""
@@ -118,10 +137,10 @@ def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRe
                 con.execute(queries.attach_previous(str(warehouse)))
             progress("write tables", 1, 4)
             diffs = write_tables(con, frames, has_previous, run)
-            if upstream is not None:
-                diffs += write_upstream(con, upstream, has_previous, run.rows_per_table)
+            upstream_diffs, upstream_tables = write_upstream_tables(con, upstream, has_previous, run)
+            diffs += upstream_diffs
             progress("write marts", 2, 4)
-            write_staging(con, [subject.name for subject in FIGURE_SUBJECTS] + list(UPSTREAM_TABLES))
+            write_staging(con, [subject.name for subject in FIGURE_SUBJECTS] + upstream_tables)
             run.rows_per_table |= write_marts(con)
             run.data_diff = [d.as_dict() for d in diffs if not d.is_empty]
             run.status, run.finished_at = "success", datetime.now()
@@ -166,7 +185,7 @@ def build(
     run.input_checksums = checksums if names == list(SUBJECTS) else {**(previous or {}), **relevant(checksums, only)}
     # Process data
     frames, problems = validate_subjects(sources_dir, names, progress)
-    upstream, upstream_problems = load_upstream(upstream_dir, previous if warehouse.exists() and not force else None, progress)
+    upstream, upstream_problems = read_upstream(upstream_dir, None if force else previous, progress)
     problems += upstream_problems
     run.input_checksums.update(upstream.checksums)
     if problems:

@@ -19,10 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from pipelines.fields import Confidence, SourceClass
 from pipelines.problems import Problem
 from pipelines.upstream.origin import Licence, Origin
+from pipelines.upstream.snapshots import SOURCE_ID_PREFIX
 from pipelines.upstream.storage import Storage
 
 MAX_BAD_ROW_SHARE = 0.05
-SOURCE_ID_PREFIX = "upstream-"
 
 
 class UpstreamRow(BaseModel):

@@ -20,6 +20,7 @@ CURRENT_FILE = "CURRENT"
 ORIGIN_FILE = "origin.json"
 SET_ASIDE_DIR = "set-aside"
 CHECKSUM_PREFIX = "upstream:"
+SOURCE_ID_PREFIX = "upstream-"  # a snapshot's row in `sources` is upstream-<source>-<version>
 VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}(-\d+)?$")
 _CODE_DIR = Path(__file__).parent
 
