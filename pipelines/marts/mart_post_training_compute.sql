@@ -1,6 +1,7 @@
 -- One row per disclosed post-training stage and evidence filter, with its compute in FLOP: as stated
 -- (a stated range counts as its midpoint), else its GPU-hours × the GPU's peak dense BF16 FLOP/s × the
--- median curated training utilisation × 3600, else its share × the model's median pre-training compute.
+-- median curated training utilisation × 3600 (a GPU named by family, e.g. H100, counts as its SXM variant),
+-- else its share × the model's median pre-training compute.
 WITH stages AS (
     SELECT evidence_filter, csv_line AS stage_id, model, developer, year, stage, skill, gpu_type, gpu_hours,
            share_of_pretraining_compute, confidence, source_id,
@@ -24,7 +25,7 @@ estimated AS (
     SELECT s.*,
            (SELECT p.peak_flop_per_second FROM peaks AS p
             WHERE p.evidence_filter = s.evidence_filter AND (p.gpu = s.gpu_type OR p.gpu LIKE s.gpu_type || '-%')
-            ORDER BY p.gpu LIMIT 1) AS peak_flop_per_second,
+            ORDER BY p.gpu LIKE '%SXM%' DESC, p.gpu LIMIT 1) AS peak_flop_per_second,
            u.utilization, t.pretraining_flop
     FROM stages AS s
     LEFT JOIN utilisation AS u USING (evidence_filter)

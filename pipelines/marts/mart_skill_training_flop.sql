@@ -19,7 +19,7 @@ SELECT evidence_filter,
        string_agg(model, '; ' ORDER BY model) AS model_names,
        min(training_flop) AS low, median(training_flop) AS base, max(training_flop) AS high,
        sum(figure_count)::BIGINT AS figure_count,
-       string_agg(source_ids, ';' ORDER BY source_ids) AS source_ids
+       array_to_string(list_sort(list_distinct(flatten(list(string_split(source_ids, ';'))))), ';') AS source_ids
 FROM per_model
 GROUP BY evidence_filter
 ORDER BY evidence_filter
