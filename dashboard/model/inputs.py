@@ -194,10 +194,12 @@ _SPECS: tuple[InputSpec, ...] = (
               "dep", "hardware_depreciation_ooms_per_year", None,
               _a(R(low=0.10, base=0.14, high=0.18), """Orders of magnitude of value accelerator hardware loses a year,
               used only when Cottier et al.'s rate is not curated.""")),
-    InputSpec("compute.gpu_age_years", "Age of the hardware at training", "years", NON_NEGATIVE, "age", None, None,
+    InputSpec("compute.gpu_age_years", "Age of the hardware at training", "years", NON_NEGATIVE, "age",
+              "gpu_availability_year", "gpu",
               _a(R(low=0.0, base=1.0, high=3.0), """Years from the accelerator's availability to the start of the skill's
-              training run: a cluster a year into its life, from new to three years old. Cottier et al. value the
-              hardware at its price depreciated from availability to the start of training."""),
+              training run, used only when Epoch's database gives no release date for the chosen GPU (the default is
+              then derived from it: availability = release + 90 days, training in the middle of the base year): a
+              cluster a year into its life, from new to three years old."""),
               Slider(0.0, 6.0, 0.25)),
     InputSpec("compute.gpu_power_watts", "Power per GPU (TDP)", "watts", POSITIVE, "watt", "gpu_power_watts", "gpu",
               _a(700.0, """Thermal design power of an H100 SXM, used only when no power figure is curated for the

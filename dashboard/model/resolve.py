@@ -116,7 +116,25 @@ def _section_inputs(section: str, values: BaseModel, evidence: Evidence, key_of:
 
 
 _SPECIAL = {"distillation.examples", "projection.frontier_training_cost_growth_per_year",
-            "projection.frontier_training_cost_usd"}
+            "projection.frontier_training_cost_usd", "compute.gpu_age_years"}
+MID_YEAR = 0.5
+
+
+def _gpu_age(scenario: Scenario, evidence: Evidence, gpu: str, base_year: int) -> ResolvedInput:
+    """The hardware's age when the skill is trained: years from the accelerator's availability (Epoch's release
+    date + 90 days, as Cottier et al. date it) to the middle of the base year; else the assumption."""
+    path = "compute.gpu_age_years"
+    availability = evidence.default("gpu_availability_year", gpu)
+    if scenario.compute.gpu_age_years is not None or availability is None:
+        return resolve_one(path, scenario.compute.gpu_age_years, evidence)
+    age = max(0.0, base_year + MID_YEAR - availability.base)
+    return ResolvedInput(value=age, origin="derived", source_ids=list(availability.source_ids), mart=availability.mart,
+                         note=f"years from {gpu}'s availability ({availability.base:.1f}: release + 90 days) to mid-{base_year}",
+                         draw_group="derived:gpu_age")
+
+
+def _base_year(scenario: Scenario) -> int:
+    return scenario.projection.base_year if scenario.projection.base_year is not None else date.today().year
 
 
 def _examples(scenario: Scenario) -> ResolvedInput:
@@ -149,16 +167,16 @@ def _frontier_inputs(scenario: Scenario, evidence: Evidence, base_year: int) -> 
     if p.frontier_training_cost_usd is not None or fit is None:
         out[level_path] = resolve_one(level_path, p.frontier_training_cost_usd, evidence)
     else:
-        level = fit.value_at(base_year)
+        level = fit.value_at(base_year + MID_YEAR)
         out[level_path] = ResolvedInput(
             value=level, origin="derived", source_ids=sources, mart="mart_frontier_cost_points",
-            note=f"the fitted frontier training cost in {base_year} ({fit.points} runs)", draw_group="derived:frontier_level")
+            note=f"the fitted frontier training cost in mid-{base_year} ({fit.points} runs)", draw_group="derived:frontier_level")
     return out
 
 
 def _projection_inputs(scenario: Scenario, evidence: Evidence) -> dict[str, ResolvedInput]:
     p = scenario.projection
-    base_year = p.base_year if p.base_year is not None else date.today().year
+    base_year = _base_year(scenario)
     out = _section_inputs("projection", p, evidence, {})
     out["projection.base_year"] = ResolvedInput(
         value=float(base_year), origin="scenario" if p.base_year is not None else "assumption",
@@ -201,5 +219,6 @@ def resolve_inputs(scenario: Scenario, evidence: Evidence) -> Resolution:
     for section in ("compute", "scaling", "distillation", "long_tail", "sample_efficiency"):
         inputs |= _section_inputs(section, getattr(scenario, section), evidence, keys)
     inputs["distillation.examples"] = _examples(scenario)
+    inputs["compute.gpu_age_years"] = _gpu_age(scenario, evidence, keys["gpu"], _base_year(scenario))
     inputs |= _projection_inputs(scenario, evidence)
     return Resolution(inputs=inputs, choices=choices, warnings=_warnings(inputs))

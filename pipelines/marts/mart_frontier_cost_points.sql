@@ -1,6 +1,9 @@
--- Frontier training runs with a cost, per evidence filter, for the model's growth fit: each model's
--- median cost (2023 USD where Epoch gives it) at its release, as a decimal year.
-SELECT evidence_filter, model, year + 0.5 AS year, cost_usd,
-       split_part(source_ids, ';', 1) AS source_id, source_ids
-FROM mart_training_run_points
+-- Frontier training runs with a cost, per evidence filter, for the model's growth fit: every model Epoch AI
+-- flags as frontier with a training compute cost (2023 USD), at its publication date as a decimal year.
+SELECT evidence_filter, model,
+       year(publication_date) + (dayofyear(publication_date) - 1) / 365.25 AS year,
+       training_compute_cost_usd_2023 AS cost_usd, training_compute_flop,
+       source_id, source_id AS source_ids
+FROM ai_models_evidence
+WHERE is_frontier AND training_compute_cost_usd_2023 > 0 AND publication_date IS NOT NULL
 ORDER BY evidence_filter, year, model

@@ -24,6 +24,14 @@ fit_constant(input, constant) AS (
     VALUES ('scaling_e_loss', 'e_loss'), ('scaling_a_coef', 'a_coef'), ('scaling_b_coef', 'b_coef'),
            ('scaling_alpha', 'alpha'), ('scaling_beta', 'beta')
 ),
+epoch_specs AS (  -- Epoch's ML hardware database first; the curated gpu_specs where it has no figure
+    UNPIVOT (SELECT evidence_filter, gpu, source_id, peak_dense_bf16_flop_per_second AS peak_flop_per_gpu_second,
+                    tdp_watts AS gpu_power_watts, release_price_usd AS hardware_usd_per_gpu,
+                    availability_year AS gpu_availability_year
+             FROM mart_accelerator_specs)
+    ON peak_flop_per_gpu_second, gpu_power_watts, hardware_usd_per_gpu, gpu_availability_year
+    INTO NAME input VALUE amount
+),
 words_per_token AS (  -- tokens per word from words-per-token figures where none is given directly
     SELECT evidence_filter, 1 / high AS low, 1 / base AS base, 1 / low AS high, figure_count, source_ids
     FROM mart_reference_figures WHERE key = 'words_per_token' AND low > 0
@@ -38,6 +46,9 @@ defaults AS (
            'mart_domain_expert_rates' AS mart
     FROM mart_domain_expert_rates
     UNION ALL
+    SELECT evidence_filter, 'expert_pool', domain, low, base, high, figure_count, source_ids, 'mart_domain_expert_pools'
+    FROM mart_domain_expert_pools
+    UNION ALL
     SELECT evidence_filter, 'hours_per_item', artifact_type, low, base, high, figure_count, source_ids,
            'mart_hours_per_item'
     FROM mart_hours_per_item
@@ -51,6 +62,11 @@ defaults AS (
     UNION ALL
     SELECT g.evidence_filter, s.input, g.gpu, g.low, g.base, g.high, g.figure_count, g.source_ids, 'mart_gpu_specs'
     FROM mart_gpu_specs AS g JOIN gpu_spec AS s USING (spec)
+    WHERE NOT EXISTS (SELECT 1 FROM epoch_specs AS e
+                      WHERE e.evidence_filter = g.evidence_filter AND e.gpu = g.gpu AND e.input = s.input)
+    UNION ALL
+    SELECT evidence_filter, input, gpu, amount, amount, amount, 1, source_id, 'mart_accelerator_specs'
+    FROM epoch_specs
     UNION ALL
     SELECT evidence_filter, 'skill_training_flop', '', low, base, high, figure_count, source_ids,
            'mart_skill_training_flop'

@@ -34,11 +34,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "mart_teacher_models": {
         "evidence_filter": pl.String, "model": pl.String, "provider": pl.String,
         "usd_per_million_input_tokens": pl.Float64, "usd_per_million_output_tokens": pl.Float64,
-        "newest_price_date": pl.Date, "is_default_teacher": pl.Boolean, "figure_count": pl.Int64,
+        "newest_price_date": pl.Date, "price_source": pl.String, "is_default_teacher": pl.Boolean, "figure_count": pl.Int64,
         "source_ids": pl.String},
     "mart_frontier_cost_points": {
         "evidence_filter": pl.String, "model": pl.String, "year": pl.Float64, "cost_usd": pl.Float64,
-        "source_id": pl.String, "source_ids": pl.String},
+        "training_compute_flop": pl.Float64, "source_id": pl.String, "source_ids": pl.String},
 }
 
 
@@ -74,7 +74,7 @@ class Marts:
         self.rows["mart_teacher_models"].append({
             "evidence_filter": evidence_filter, "model": model, "provider": "provider", "usd_per_million_input_tokens": usd_in,
             "usd_per_million_output_tokens": usd_out, "newest_price_date": date(2025, 6, 1),
-            "is_default_teacher": is_default, "figure_count": 1, "source_ids": f"{model}-prices"})
+            "price_source": "curated list price", "is_default_teacher": is_default, "figure_count": 1, "source_ids": f"{model}-prices"})
         self.default("usd_per_million_input_tokens", usd_in, key=model, evidence_filter=evidence_filter, mart="mart_api_prices")
         self.default("usd_per_million_output_tokens", usd_out, key=model, evidence_filter=evidence_filter,
                      mart="mart_api_prices")
@@ -83,7 +83,7 @@ class Marts:
     def frontier_point(self, model: str, year: float, cost_usd: float, *, evidence_filter: str = "all") -> Marts:
         self.rows["mart_frontier_cost_points"].append({
             "evidence_filter": evidence_filter, "model": model, "year": year, "cost_usd": cost_usd,
-            "source_id": f"{model}-cost", "source_ids": f"{model}-cost"})
+            "training_compute_flop": None, "source_id": f"{model}-cost", "source_ids": f"{model}-cost"})
         return self
 
     def frames(self) -> dict[str, pl.DataFrame]:
