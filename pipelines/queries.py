@@ -273,8 +273,9 @@ COUNT_QUOTE_UPLOAD = "SELECT count(*) FROM quote_uploads WHERE upload_id = ?"
 DELETE_QUOTES = "DELETE FROM vendor_quotes WHERE upload_id = ?"
 DELETE_QUOTE_UPLOAD = "DELETE FROM quote_uploads WHERE upload_id = ?"
 WAREHOUSE_DOMAINS = "SELECT domain FROM domains"
-WAREHOUSE_EXPERT_RATES = """
-SELECT domain, usd_per_hour_low, usd_per_hour_typical, usd_per_hour_high FROM expert_rates
+WAREHOUSE_DOMAIN_RATES = """
+SELECT domain, base AS public_usd_per_hour, postings AS public_postings
+FROM mart_domain_expert_rates WHERE evidence_filter = ?
 """
 
 INSERT_TASKLOG = "INSERT INTO tasklogs VALUES (?, ?, ?, ?, ?, ?, ?, 'user')"

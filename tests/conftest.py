@@ -41,11 +41,27 @@ def sources_dir(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def built_fixture_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The warehouse of the fixture sources and upstream snapshots, built once per test session (per worker).
+    Read-only: a test that changes a warehouse takes its own copy through `warehouse`."""
+    folder = tmp_path_factory.mktemp("built")
+    sources = folder / "sources"
+    shutil.copytree(FIXTURE_SOURCES, sources)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATAMOAT_UPSTREAM", str(FIXTURE_UPSTREAM))
+        build(folder / "warehouse.duckdb", sources)
+    path = folder / "warehouse.duckdb"
+    path.chmod(0o444)
+    return path
+
+
 @pytest.fixture
-def warehouse(tmp_path: Path, sources_dir: Path) -> Path:
-    """A warehouse built from the fixture sources."""
+def warehouse(tmp_path: Path, sources_dir: Path, built_fixture_warehouse: Path) -> Path:
+    """A warehouse of the fixture sources (a private copy of the session's build, so a test may change it)."""
     path = tmp_path / "warehouse.duckdb"
-    build(path, sources_dir)
+    shutil.copyfile(built_fixture_warehouse, path)
+    path.chmod(0o644)
     return path
 
 
@@ -77,3 +93,26 @@ def write_log(path: Path, rows: list[str]) -> Path:
 
 def good_rows(count: int, start: int = 1) -> list[str]:
     return [GOOD_ROW.format(n=n) for n in range(start, start + count)]
+
+
+# --- which tests run: the browser and Spark tests in CI, or when asked for ----------------------------------
+
+SLOW_MARKERS = ("browser", "spark")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--all", action="store_true", help="also run the browser and Spark tests (CI=true does too)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The default local run leaves out the browser and Spark tests (minutes each on two cores); CI runs them."""
+    import os
+
+    if config.getoption("--all") or os.environ.get("CI") or config.getoption("-m"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        (left_out if any(item.get_closest_marker(m) for m in SLOW_MARKERS) else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept

@@ -142,21 +142,13 @@ def remove_quote_upload(user_dir: Path, upload_id: str) -> int:
     return removed
 
 
-def compare_with_public_rates(quotes: pl.DataFrame, expert_rates: pl.DataFrame) -> pl.DataFrame:
-    """Per domain: the user's quotes beside the public posted expert rate (pure; no I/O).
+def compare_with_public_rates(quotes: pl.DataFrame, domain_rates: pl.DataFrame) -> pl.DataFrame:
+    """Per domain: the user's quotes beside the public posted rate (pure; no I/O).
 
-    The public rate of a row is its typical pay, else the midpoint of low and high when both are
-    given (the rule the cost model uses); the domain's public rate is the median over its rows.
-    `hourly_quote_to_public` is the median quoted hourly price over that public median.
+    The public rate is the domain's posted rate as the warehouse computes it once
+    (mart_domain_expert_rates: the median point rate of the domain's postings), the figure the cost model
+    uses; `hourly_quote_to_public` is the median quoted hourly price over it.
     """
-    public = (
-        expert_rates.with_columns(
-            pl.coalesce(pl.col("usd_per_hour_typical"),
-                        (pl.col("usd_per_hour_low") + pl.col("usd_per_hour_high")) / 2).alias("_rate"))
-        .filter(pl.col("_rate").is_not_null())
-        .group_by("domain")
-        .agg(pl.col("_rate").median().alias("public_median_usd_per_hour"), pl.len().alias("public_rate_rows"))
-    )
     mine = quotes.group_by("domain").agg(
         pl.len().alias("quotes"),
         pl.col("vendor").n_unique().alias("vendors"),
@@ -164,17 +156,17 @@ def compare_with_public_rates(quotes: pl.DataFrame, expert_rates: pl.DataFrame) 
         pl.col("usd_per_item").median().alias("quoted_median_usd_per_item"),
     )
     return (
-        mine.join(public, on="domain", how="left")
-        .with_columns(pl.col("public_rate_rows").fill_null(0),
-                      (pl.col("quoted_median_usd_per_hour") / pl.col("public_median_usd_per_hour"))
+        mine.join(domain_rates, on="domain", how="left")
+        .with_columns(pl.col("public_postings").fill_null(0),
+                      (pl.col("quoted_median_usd_per_hour") / pl.col("public_usd_per_hour"))
                       .alias("hourly_quote_to_public"))
         .sort("domain")
     )
 
 
-def quotes_beside_public_rates(user_dir: Path, warehouse: Path | None = None) -> pl.DataFrame:
-    """Load the user's quotes and the warehouse's expert rates, then compare them."""
+def quotes_beside_public_rates(user_dir: Path, warehouse: Path | None = None, evidence_filter: str = "all") -> pl.DataFrame:
+    """Load the user's quotes and the warehouse's posted rate per domain, then compare them."""
     path = Path(warehouse or default_warehouse_path())
     with duckdb.connect(str(path), read_only=True) as con:
-        rates = frame_of(con, queries.WAREHOUSE_EXPERT_RATES)
+        rates = frame_of(con, queries.WAREHOUSE_DOMAIN_RATES, [evidence_filter])
     return compare_with_public_rates(list_quotes(user_dir), rates)

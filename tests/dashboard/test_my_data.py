@@ -95,4 +95,4 @@ def test_expert_rates_page_shows_the_readers_quotes_beside_public_rates(app_on_f
     after = app_on_fixture("expert_rates.py")
     compared = [frame.value for frame in after.dataframe if "quoted_median_usd_per_hour" in frame.value.columns]
     assert len(compared) == 1
-    assert "law" in list(compared[0]["domain"]) and compared[0]["public_median_usd_per_hour"].notna().any()
+    assert "law" in list(compared[0]["domain"]) and compared[0]["public_usd_per_hour"].notna().any()

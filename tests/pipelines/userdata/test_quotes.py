@@ -112,21 +112,24 @@ def test_a_failed_write_leaves_the_user_db_unchanged(tmp_path, user_dir, warehou
 def test_compare_with_public_rates_is_per_domain():
     quotes = pl.DataFrame({"vendor": ["A", "B", "A"], "domain": ["law", "law", "physics"],
                            "usd_per_hour": [100.0, 200.0, None], "usd_per_item": [None, 30.0, 12.0]})
-    rates = pl.DataFrame({"domain": ["law", "law", "law", "medicine"],
-                          "usd_per_hour_low": [100.0, 80.0, None, None], "usd_per_hour_typical": [None, 90.0, None, None],
-                          "usd_per_hour_high": [200.0, 150.0, 300.0, 250.0]})
+    rates = pl.DataFrame({"domain": ["law", "medicine"], "public_usd_per_hour": [120.0, 250.0], "public_postings": [2, 1]})
     out = compare_with_public_rates(quotes, rates)
     law = out.filter(pl.col("domain") == "law").row(0, named=True)
-    # public law rates: midpoint 150, typical 90, high-only row skipped → median 120
-    assert law["public_median_usd_per_hour"] == 120 and law["public_rate_rows"] == 2
+    assert law["public_usd_per_hour"] == 120 and law["public_postings"] == 2
     assert law["quoted_median_usd_per_hour"] == 150 and law["quotes"] == 2 and law["vendors"] == 2
     assert law["hourly_quote_to_public"] == pytest.approx(1.25)
     physics = out.filter(pl.col("domain") == "physics").row(0, named=True)
-    assert physics["public_median_usd_per_hour"] is None and physics["quoted_median_usd_per_item"] == 12
+    assert physics["public_usd_per_hour"] is None and physics["public_postings"] == 0
+    assert physics["quoted_median_usd_per_item"] == 12
 
 
 def test_quotes_beside_the_fixture_warehouse(user_dir, warehouse):
     ingest_quotes(USERDATA_FIXTURES / "quotes_valid.csv", user_dir, warehouse)
     out = quotes_beside_public_rates(user_dir, warehouse)
-    rates = dict(zip(out["domain"], out["public_median_usd_per_hour"], strict=True))
+    rates = dict(zip(out["domain"], out["public_usd_per_hour"], strict=True))
+    # the fixture's postings, by the posting rule (typical, else the middle of the range), median per domain
     assert rates == {"law": pytest.approx((190 + 115) / 2), "software_engineering": pytest.approx((100 + 95) / 2)}
+    with duckdb.connect(str(warehouse), read_only=True) as con:  # the same figure the model's default reads
+        model = dict(con.execute("SELECT key, base FROM mart_input_defaults WHERE evidence_filter = 'all' "
+                                 "AND input = 'expert_usd_per_hour'").fetchall())
+    assert all(model[domain] == pytest.approx(rate) for domain, rate in rates.items())
