@@ -137,6 +137,33 @@ def create_evidence_view(table: str) -> str:
             "ON passes_evidence_filter(f.hide_speculative, f.hide_secondary, c.confidence, c.evidence_class)")
 
 
+def create_figure_quality_view(tables: list[str]) -> str:
+    """`figure_quality`: curated figure rows counted per table, by the class of the source they rest on (a copy
+    counts as its original) and by confidence label — the counts `datamoat sources check` prints."""
+    parts = [f"SELECT '{t}' AS table_name, coalesce(source_class, 'secondary') AS source_class, "
+             f"coalesce(evidence_class, 'secondary') AS evidence_class, confidence, count(*) AS figures "
+             f"FROM {identifier(t + '_cited')} GROUP BY ALL" for t in tables]
+    return "CREATE VIEW figure_quality AS " + " UNION ALL ".join(parts)
+
+
+def create_figure_dates_view(dated: dict[str, str | None]) -> str:
+    """`figure_dates`: every curated figure row of the time-sensitive tables with the date it is aged by — its
+    as-of date, else its source's publication date (`aged_by` says which; empty when neither is known)."""
+    parts = []
+    for table, column in dated.items():
+        as_of = identifier(column) if column else "NULL::DATE"
+        parts.append(f"SELECT '{table}' AS table_name, csv_line, source_id, source_title, {as_of} AS as_of_date, "
+                     f"source_date_published, coalesce({as_of}, source_date_published) AS aged_by_date, "
+                     f"CASE WHEN {as_of} IS NOT NULL THEN 'as of' WHEN source_date_published IS NOT NULL "
+                     f"THEN 'source published' END AS aged_by FROM {identifier(table + '_cited')}")
+    return "CREATE VIEW figure_dates AS " + " UNION ALL ".join(parts)
+
+
+FIGURE_CLASSES = "SELECT csv_line, confidence, source_class, evidence_class, source_id FROM {table} ORDER BY csv_line"
+FIGURE_QUALITY = "SELECT table_name, source_class, evidence_class, confidence, figures FROM figure_quality"
+FIGURE_AGES = "SELECT table_name, csv_line, source_id, aged_by_date, aged_by FROM figure_dates ORDER BY table_name, csv_line"
+
+
 def create_mart(name: str, body: str) -> str:
     """A mart table from its SQL file's query."""
     return f"CREATE TABLE {identifier(name)} AS {body}"

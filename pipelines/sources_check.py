@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
+from pipelines import queries
 from pipelines.build import validate_subjects
 from pipelines.subjects import FIGURE_SUBJECTS, SUBJECTS
 
@@ -71,39 +73,46 @@ def months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
-def source_evidence(sources: pl.DataFrame) -> pl.DataFrame:
-    """Per source: its class, and the class it counts as (`evidence_class`: a copy counts as its original)."""
-    return sources.select(
-        "source_id", "source_class", pl.col("date_published").alias("source_date_published"),
-        pl.when(pl.col("source_class") == "copy").then(pl.col("original_class")).otherwise(pl.col("source_class"))
-        .alias("evidence_class"))
+def figure_database(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB of the validated frames with the build's own staging views (`<table>_cited`,
+    `figure_quality`, `figure_dates`): the check counts with the same SQL the warehouse is built with."""
+    from pipelines.build import ArrowStream
+    from pipelines.marts.write import write_quality_views
+
+    con = duckdb.connect(":memory:")
+    for name, frame in frames.items():
+        con.register("staged", con.from_arrow(ArrowStream(frame)))
+        con.execute(queries.create_from_frame(name))
+        con.unregister("staged")
+    con.execute(queries.create_source_evidence_view())
+    for subject in FIGURE_SUBJECTS:
+        con.execute(queries.create_cited_view(subject.name))
+    write_quality_views(con)
+    return con
 
 
-def confidence_problems(name: str, frame: pl.DataFrame) -> list[str]:
+def confidence_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Rows whose confidence label claims more than the class of their source allows."""
     problems = []
-    for row in frame.iter_rows(named=True):
-        allowed = ALLOWED_CONFIDENCE.get(row["evidence_class"] or "secondary", ())
-        if row["confidence"] not in allowed:
-            problems.append(f"{name}.csv:{row['_line']}: confidence: {row['confidence']!r} rests on a "
-                            f"{row['source_class']} source ({row['source_id']}) (expected one of {', '.join(allowed)})")
+    for subject in FIGURE_SUBJECTS:
+        rows = con.execute(queries.FIGURE_CLASSES.format(table=queries.identifier(subject.name + "_cited"))).fetchall()
+        for line, confidence, source_class, evidence_class, source_id in rows:
+            allowed = ALLOWED_CONFIDENCE.get(evidence_class or "secondary", ())
+            if confidence not in allowed:
+                problems.append(f"{subject.name}.csv:{line}: confidence: {confidence!r} rests on a "
+                                f"{source_class or 'secondary'} source ({source_id}) (expected one of {', '.join(allowed)})")
     return problems
 
 
-def stale_rows(name: str, frame: pl.DataFrame, as_of_column: str | None, today: date) -> tuple[list[str], list[str]]:
-    """Rows of a time-sensitive table more than 18 months old, aged by their as-of date or else by their
+def stale_rows(con: duckdb.DuckDBPyConnection, today: date) -> tuple[list[str], list[str]]:
+    """Rows of the time-sensitive tables more than 18 months old, aged by their as-of date or else by their
     source's publication date; and the rows that have neither."""
-    as_of = pl.col(as_of_column) if as_of_column else pl.lit(None, pl.Date)
-    dated = frame.with_columns(pl.coalesce(as_of, pl.col("source_date_published")).alias("_aged_by"))
-    stale = [
-        f"{name}.csv:{row['_line']}: dated {row['_aged_by']} "
-        f"({'as of' if as_of_column and row[as_of_column] else 'source published'}), "
-        f"{months_between(row['_aged_by'], today)} months old"
-        for row in dated.filter(pl.col("_aged_by").is_not_null()).iter_rows(named=True)
-        if months_between(row["_aged_by"], today) > STALE_AFTER_MONTHS
-    ]
-    unageable = [f"{name}.csv:{row['_line']}: no as-of date and source {row['source_id']} shows no publication date"
-                 for row in dated.filter(pl.col("_aged_by").is_null()).iter_rows(named=True)]
+    stale, unageable = [], []
+    for table, line, source_id, aged_by_date, aged_by in con.execute(queries.FIGURE_AGES).fetchall():
+        if aged_by_date is None:
+            unageable.append(f"{table}.csv:{line}: no as-of date and source {source_id} shows no publication date")
+        elif months_between(aged_by_date, today) > STALE_AFTER_MONTHS:
+            stale.append(f"{table}.csv:{line}: dated {aged_by_date} ({aged_by}), {months_between(aged_by_date, today)} months old")
     return stale, unageable
 
 
@@ -119,35 +128,33 @@ def duplicate_claims(name: str, frame: pl.DataFrame, key_columns: tuple[str, ...
             for row in repeated.iter_rows(named=True)]
 
 
-def table_quality(name: str, frame: pl.DataFrame) -> TableQuality:
-    classes = frame["source_class"].fill_null("secondary").to_list()
-    effective = ["copy" if c == "copy" else (e or "secondary")
-                 for c, e in zip(classes, frame["evidence_class"].to_list(), strict=True)]
-    return TableQuality(name, frame.height, {c: effective.count(c) for c in CLASSES},
-                        {label: frame["confidence"].to_list().count(label) for label in LABELS})
+def table_quality(con: duckdb.DuckDBPyConnection) -> list[TableQuality]:
+    """Per curated figure table, rows by the class of their source (copies apart) and by confidence label."""
+    counts: dict[str, TableQuality] = {}
+    for table, source_class, evidence_class, confidence, figures in con.execute(queries.FIGURE_QUALITY).fetchall():
+        quality = counts.setdefault(table, TableQuality(table, 0, dict.fromkeys(CLASSES, 0), dict.fromkeys(LABELS, 0)))
+        shown_class = "copy" if source_class == "copy" and evidence_class != "secondary" else evidence_class
+        quality.rows += figures
+        quality.by_class[shown_class] += figures
+        quality.by_label[confidence] += figures
+    return [counts[s.name] for s in FIGURE_SUBJECTS if s.name in counts]
 
 
 def check_sources(sources_dir: Path, today: date | None = None) -> SourcesReport:
     today = today or date.today()
     frames, problems = validate_subjects(sources_dir, list(SUBJECTS), lambda *_: None)
     report = SourcesReport(hard=[str(p) for p in sorted(problems)])
-    if "sources" not in frames:
+    figure_names = [s.name for s in FIGURE_SUBJECTS]
+    if "sources" not in frames or any(name not in frames for name in figure_names):
         return report
-    evidence = source_evidence(frames["sources"])
-    used = set()
+    with figure_database(frames) as con:
+        report.hard += confidence_problems(con)
+        report.quality = table_quality(con)
+        report.stale, report.unageable = stale_rows(con, today)
     for subject in FIGURE_SUBJECTS:
-        if subject.name not in frames:
-            continue
-        frame = frames[subject.name].join(evidence, on="source_id", how="left")
-        used |= set(frame["source_id"])
-        report.hard += confidence_problems(subject.name, frame)
-        report.quality.append(table_quality(subject.name, frame))
-        if subject.time_sensitive:
-            stale, unageable = stale_rows(subject.name, frame, subject.as_of_column, today)
-            report.stale += stale
-            report.unageable += unageable
-        report.duplicate_claims += duplicate_claims(subject.name, frame, subject.key_columns)
+        report.duplicate_claims += duplicate_claims(subject.name, frames[subject.name], subject.key_columns)
     sources = frames["sources"]
+    used = set().union(*(set(frames[name]["source_id"]) for name in figure_names))
     report.source_count = sources.height
     report.unused_sources = sorted(set(sources["source_id"]) - used)
     report.undated_sources = sorted(sources.filter(pl.col("date_published").is_null())["source_id"])

@@ -9,23 +9,33 @@ from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
 from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
 from dashboard.ui.model_page import model_caption, scenario_controls, with_provenance
-from dashboard.ui.sourcing import source_caption
+from dashboard.ui.sourcing import epoch_credit, source_caption
 from dashboard.ui.tables import show_table
 
 st.title("Compute versus data")
 scenario_controls()
 
 st.subheader("Training runs: compute against cost")
+evidence = current_filter()
+models = load_table("ai_models_evidence")
+epoch_points = views.ai_model_points(models.filter(models["evidence_filter"] == evidence))
+st.caption(f"Every model in Epoch AI's database with both a training compute and a training cost (2023 USD): "
+           f"{epoch_points.height} models; frontier models as filled diamonds.")
+show_chart("ai-models-flop-cost", charts.ai_models_chart, epoch_points)
+fits = views.frontier_trend_sentences(state.evidence().frontier_points)
+for line in fits:
+    st.markdown(line)
+epoch_credit(load_table("sources"), models["source_id"].unique().to_list())
+
 runs_full = load_table("training_runs_cited")
 points = load_table("mart_training_run_points")
-runs = points.filter(points["evidence_filter"] == current_filter())
-if runs.is_empty():
-    st.info("No training run has both a compute and a cost figure under the current evidence filter.")
-else:
-    st.caption("One point per model: the median compute and median cost its sources state, pooled across sources "
+runs = points.filter(points["evidence_filter"] == evidence)
+with st.expander(f"Other estimates: the curated training runs ({runs.height} models with compute and cost)"):
+    st.caption("One point per model: the median compute and median cost its curated sources state "
                "(mart_training_run_points); the point carries the weakest confidence of its rows.")
-    show_chart("training-runs-flop-cost", charts.training_runs_chart, views.training_run_points(runs, runs_full))
-    source_caption(runs_full.filter(runs_full["model"].is_in(runs["model"].to_list())), "source_date_published")
+    if not runs.is_empty():
+        show_chart("training-runs-flop-cost", charts.training_runs_chart, views.training_run_points(runs, runs_full))
+        source_caption(runs_full.filter(runs_full["model"].is_in(runs["model"].to_list())), "source_date_published")
 
 st.subheader("GPU rental prices over time")
 prices = views.gpu_price_points(apply_confidence(load_table("gpu_prices_cited")))

@@ -54,7 +54,17 @@ alternatives = views.with_source_titles(views.api_alternatives(teachers, result)
 show_chart("distill-or-hire", charts.api_chart, alternatives)
 source_caption(apply_confidence(full).filter(full["model"].is_in(models)), "price_date")
 model_caption(result, ("distillation.", "skills.", "vendor_margin"))
-show_table(alternatives.select("provider", "model", "newest_price_date", "usd_per_million_input_tokens",
-                               "usd_per_million_output_tokens", "api_cost_usd", "expert_cost_usd", "source_ids"),
+show_table(alternatives.select("provider", "model", "price_source", "newest_price_date", "usd_per_million_input_tokens",
+                               "usd_per_million_output_tokens", "api_cost_usd", "expert_cost_usd", "source_titles"),
            full, "api_prices")
+
+st.subheader("Price history")
+chosen = result.choices["distillation.api_model"]
+changes = apply_confidence(load_table("api_price_changes_cited"))
+history = views.price_history(changes, apply_confidence(full), chosen)
+if history.is_empty():
+    st.caption(f"No recorded price change for {chosen}: the curated list and the LiteLLM snapshots give one price.")
+else:
+    show_chart("api-price-history", charts.price_history_chart, history)
+    st.caption("Curated list prices by date, and the changes between successive LiteLLM snapshots (2025-03 → 2026-07).")
 confidence_note()

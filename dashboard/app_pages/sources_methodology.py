@@ -3,8 +3,8 @@
 import streamlit as st
 
 from dashboard.ui import sources_view as view
-from dashboard.ui.data import age_text, build_with_status, load_table, newest_run
-from dashboard.ui.evidence_filter import CONFIDENCE_LABELS, apply_confidence
+from dashboard.ui.data import age_text, build_with_status, fetch_all_upstream, load_table, newest_run, upstream_path
+from dashboard.ui.evidence_filter import CONFIDENCE_LABELS, SOURCE_CLASS_LABELS, apply_confidence
 from dashboard.ui.tables import show_table
 from pipelines.diff import format_diffs
 
@@ -22,6 +22,49 @@ publishers = publisher.multiselect("Publisher", sorted(sources["publisher"].drop
 picked_sources = view.filter_sources(sources, text, kinds, publishers)
 st.caption(f"{picked_sources.height} of {sources.height} sources. Addresses are linked only when http(s).")
 show_table(picked_sources, sources, "sources")
+
+st.header("Figure quality")
+st.markdown("Every source is classed by who stands behind it — " + "; ".join(
+    f"**{k}**: {v}" for k, v in SOURCE_CLASS_LABELS.items()) + ". A figure may claim no more than its source allows: "
+    "*reported* needs a primary source, *likely* a primary or reputable one; anything else is *speculative* "
+    "(`datamoat sources check` enforces it).")
+quality = load_table("figure_quality")
+by_class = view.quality_by_class(quality)
+total = by_class["figures"].sum()
+sound = total - by_class["secondary"].sum()
+st.metric("Curated figures on primary or reputable ground (or a copy naming its original)",
+          f"{sound / total:.1%}" if total else "n/a", help=f"{sound:,} of {total:,} figure rows")
+left, right = st.columns(2)
+with left:
+    st.caption("Figure rows per table, by the class of the source they rest on")
+    show_table(by_class, quality, "figure_quality_by_class")
+with right:
+    st.caption("Figure rows per table, by confidence label")
+    labels = view.quality_by_label(quality)
+    show_table(labels, quality, "figure_quality_by_label")
+dates = load_table("figure_dates")
+undated_sources = sources.filter(sources["date_published"].is_null())
+st.caption(f"{undated_sources.height} of {sources.height} sources show no publication date; "
+           f"{view.unageable_figures(dates).height} time-sensitive figures can be aged by neither an as-of date nor "
+           "their source's date. The oldest time-sensitive figures:")
+show_table(view.oldest_figures(dates), dates, "oldest_figures")
+with st.expander(f"Sources without a publication date ({undated_sources.height})"):
+    show_table(undated_sources.select("source_id", "title", "publisher", "url", "source_class"), undated_sources,
+               "undated_sources")
+
+st.header("Upstream datasets")
+st.caption("The field's own public datasets, bundled as snapshots (the offline default) and refreshed from their "
+           "official addresses by `datamoat fetch` or the button below.")
+runs_all = load_table("pipeline_runs")
+upstream = view.upstream_status(upstream_path(), runs_all)
+show_table(upstream, upstream, "upstream_datasets")
+fetch_col, fetch_msg = st.columns([1, 3])
+if fetch_col.button("Fetch newest", key="fetch-upstream", icon=":material/cloud_download:"):
+    with fetch_msg:
+        lines = fetch_all_upstream()
+        st.session_state["fetch_report"] = lines
+if lines := st.session_state.get("fetch_report"):
+    fetch_msg.code("\n".join(lines), language=None)
 
 st.subheader("Figures citing a source")
 choice = st.selectbox("Source", picked_sources["source_id"].to_list(), index=None, placeholder="Pick a source")

@@ -7,7 +7,7 @@ from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note
+from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
 from dashboard.ui.model_page import model_caption, scenario_controls, with_provenance
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
@@ -44,7 +44,23 @@ st.caption("Each skill's share of its pool's expert hours (skills of one domain 
 shares = views.pool_shares(result)
 show_table(shares, shares, "skills_share_of_pool")
 
-st.subheader("Occupation figures")
+st.subheader("Who is in each pool: the BLS occupations mapped to the domain")
+st.caption("US employment of every occupation mapped to the domain (data/sources/domain_occupations.csv), each "
+           "from its newest BLS survey year; the pool is their sum (mart_domain_expert_pools). Workers outside the "
+           "US are not counted: widen the pool with its slider if your vendors recruit abroad.")
+evidence = current_filter()
+pool_rows = load_table("mart_domain_occupation_wages")
+pool_rows = pool_rows.filter((pool_rows["evidence_filter"] == evidence) & pool_rows["domain"].is_in(scenario.domains))
+show_table(pool_rows.drop("evidence_filter"), pool_rows, "expert_pool_occupations")
+trend = load_table("mart_domain_wage_trend")
+trend = trend.filter((trend["evidence_filter"] == evidence) & trend["domain"].is_in(scenario.domains))
+show_chart("supply-employment-trend", charts.employment_trend_chart, trend)
+sources = load_table("sources")
+source_caption(sources.filter(sources["source_id"].is_in(pool_rows["source_id"].unique().to_list()))
+               .select("source_id", source_title="title", source_publisher="publisher", source_url="url",
+                       source_date_published="date_published"), "source_date_published")
+
+st.subheader("Other estimates of the workforce (curated)")
 occupations = load_table("occupations_cited")
 shown = apply_confidence(occupations)
 show_table(shown.select("occupation", "soc_code", "domain", "region", "employment", "median_usd_per_hour",

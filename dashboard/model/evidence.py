@@ -37,6 +37,7 @@ class FrontierPoint:
     year: float
     cost_usd: float
     source_id: str
+    training_compute_flop: float | None = None
 
 
 @dataclass
@@ -73,6 +74,21 @@ class Evidence:
                 if all(r[c] is not None for c in constants)}
         teacher = next((r["model"] for r in rows("mart_teacher_models") if r["is_default_teacher"]), None)
         definitions = {r["mart"]: r["definition"] for r in rows("mart_catalog")}
-        points = [FrontierPoint(r["model"], float(r["year"]), float(r["cost_usd"]), r["source_id"])
-                  for r in rows("mart_frontier_cost_points")]
+        points = [FrontierPoint(r["model"], float(r["year"]), float(r["cost_usd"]), r["source_id"],
+                                r.get("training_compute_flop")) for r in rows("mart_frontier_cost_points")]
         return cls(evidence_filter, defaults, fits, teacher, definitions, points)
+
+
+def frontier_cost_fit(points: list[FrontierPoint]):
+    """The growth of frontier training cost: a log-linear fit over the frontier points (None when too few)."""
+    from dashboard.model.growth import log_linear_fit
+
+    return log_linear_fit([p.year for p in points], [p.cost_usd for p in points])
+
+
+def frontier_compute_fit(points: list[FrontierPoint]):
+    """The growth of frontier training compute over the same frontier runs (None when too few)."""
+    from dashboard.model.growth import log_linear_fit
+
+    known = [p for p in points if p.training_compute_flop]
+    return log_linear_fit([p.year for p in known], [p.training_compute_flop for p in known])

@@ -15,8 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from dashboard.model.evidence import Default, Evidence
-from dashboard.model.growth import log_linear_fit
+from dashboard.model.evidence import Default, Evidence, frontier_cost_fit
 from dashboard.model.inputs import AMPLIFICATION_WARNING, CHOICES_BY_PATH, INPUTS, InputSpec, pattern_of, spec_for
 from dashboard.model.ranged import Number, Ranged, base_of, make_number, triple
 from dashboard.model.scenario import Scenario
@@ -151,8 +150,7 @@ def _frontier_inputs(scenario: Scenario, evidence: Evidence, base_year: int) -> 
     p, growth_path, level_path = scenario.projection, "projection.frontier_training_cost_growth_per_year", \
         "projection.frontier_training_cost_usd"
     points = evidence.frontier_points
-    fit = log_linear_fit([x.year for x in points], [x.cost_usd for x in points]) \
-        if len(points) >= FRONTIER_FIT_MIN_POINTS else None
+    fit = frontier_cost_fit(points) if len(points) >= FRONTIER_FIT_MIN_POINTS else None
     sources = sorted({x.source_id for x in points})
     out = {}
     if p.frontier_training_cost_growth_per_year is None and fit is not None:

@@ -41,6 +41,35 @@ def file_version(path: Path) -> str:
     return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"
 
 
+def upstream_path() -> Path:
+    """The folder of upstream snapshots a rebuild reads (`$DATAMOAT_UPSTREAM` or data/upstream)."""
+    from pipelines.upstream.snapshots import default_upstream_dir
+
+    return default_upstream_dir()
+
+
+def fetch_all_upstream() -> list[str]:
+    """Fetch the newest release of every upstream source (one line per source), then rebuild when anything
+    changed. Offline, every source says so and nothing changes."""
+    from pipelines.upstream.client import FetchSettings
+    from pipelines.upstream.registry import UPSTREAM_SOURCES
+    from pipelines.upstream.update import fetch_source
+
+    lines, changed = [], False
+    with st.spinner("Fetching the newest releases …"):
+        for source in UPSTREAM_SOURCES.values():
+            outcome = fetch_source(upstream_path(), source, FetchSettings.from_environment(timeout_seconds=20, retries=1))
+            changed |= outcome.status == "new"
+            if outcome.status == "offline":
+                lines.append(f"{source.name}: no network — nothing fetched; the current snapshot stays.")
+            else:
+                lines.append(f"{source.name}: {outcome.status} — {outcome.message}")
+    if changed:
+        result = build_with_status("Rebuilding with the new snapshots", force=False)
+        lines.append("Rebuilt the warehouse." if result is not None else "The rebuild failed; the warehouse is unchanged.")
+    return lines
+
+
 def warehouse_version() -> str:
     """Changes whenever the warehouse file is swapped for a rebuilt one."""
     return file_version(warehouse_path())

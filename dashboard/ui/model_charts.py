@@ -176,3 +176,51 @@ def tornado_chart(frame: pl.DataFrame, base_share: float) -> alt.LayerChart:
     rule = alt.Chart(pl.DataFrame({"base": [base_share]})).mark_rule().encode(
         x="base:Q", tooltip=[alt.Tooltip("base:Q", format=".1%", title="Point estimate")])
     return alt.layer(bars, rule).properties(height=max(160, 26 * len(order)))
+
+
+def employment_trend_chart(trend: pl.DataFrame) -> alt.Chart:
+    """US employment of each pool's occupations in each BLS year (log axis)."""
+    tips = ["domain:N", "year:O", alt.Tooltip("employment:Q", format=",.0f"),
+            alt.Tooltip("usd_per_hour_median_weighted:Q", format="$.2f", title="day-job wage")]
+    return alt.Chart(trend).mark_line(point=True).encode(
+        x=alt.X("year:O", title="BLS May survey year"),
+        y=alt.Y("employment:Q", title="US employment (log scale)", scale=LOG, axis=alt.Axis(format="~s")),
+        color=alt.Color("domain:N", title="Pool", scale=palette_scale()), tooltip=tips).properties(height=260)
+
+
+def ai_models_chart(models: pl.DataFrame) -> alt.Chart:
+    """Epoch's models: training compute against training cost (2023 USD), both log axes, frontier marked."""
+    tips = ["model:N", alt.Tooltip("publication_date:T", title="published", format="%Y-%m-%d"), "organizations:N",
+            alt.Tooltip("training_compute_flop:Q", format=".2e", title="compute (FLOP)"),
+            alt.Tooltip("training_compute_cost_usd_2023:Q", format="$,.3~s", title="cost (2023 USD)"),
+            alt.Tooltip("epoch_confidence:N", title="Epoch's confidence"), alt.Tooltip("confidence:N", title="Confidence"),
+            "frontier:N", alt.Tooltip("link:N", title="link")]
+    return alt.Chart(models).mark_point(filled=True, size=60, opacity=0.8).encode(
+        x=alt.X("training_compute_flop:Q", title="Training compute (FLOP, log)", scale=LOG, axis=alt.Axis(format=".0e")),
+        y=alt.Y("training_compute_cost_usd_2023:Q", title="Training cost (2023 USD, log)", scale=LOG,
+                axis=alt.Axis(format="$~s")),
+        color=alt.Color("year(publication_date):O", title="Year", scale=alt.Scale(scheme="viridis")),
+        shape=alt.Shape("frontier:N", title=None, scale=alt.Scale(domain=["frontier model", "other notable model"],
+                                                                  range=["diamond", "circle"])),
+        tooltip=tips).properties(height=360)
+
+
+def price_history_chart(history: pl.DataFrame) -> alt.Chart:
+    """A model's input and output price per million tokens over time (log axis)."""
+    tips = [alt.Tooltip("date:T", format="%Y-%m-%d"), "price:N", alt.Tooltip("usd_per_million:Q", format="$,.3f"),
+            "price_source:N"]
+    return alt.Chart(history).mark_line(point=True, interpolate="step-after").encode(
+        x=alt.X("date:T", title="Date"),
+        y=alt.Y("usd_per_million:Q", title="USD per million tokens (log)", scale=LOG, axis=alt.Axis(format="$,.2f")),
+        color=alt.Color("price:N", title="Price", scale=palette_scale()), strokeDash=alt.StrokeDash("price_source:N", title=None),
+        tooltip=tips).properties(height=260)
+
+
+def finetune_chart(counts: pl.DataFrame) -> alt.Chart:
+    """Fine-tuning datasets per year, stacked by whether people or models wrote the text."""
+    tips = ["year:O", "task_category:N", "text_origin:N", alt.Tooltip("datasets:Q", format=",")]
+    return alt.Chart(counts).mark_bar().encode(
+        x=alt.X("year:O", title="Year of the earliest listing"), y=alt.Y("datasets:Q", title="Datasets", stack="zero"),
+        color=alt.Color("text_origin:N", title="Text", scale=alt.Scale(domain=["human-written", "model-generated"],
+                                                                       range=[PALETTE[0], PALETTE[1]])),
+        tooltip=tips).properties(height=280)

@@ -231,6 +231,28 @@ def training_run_points(points: pl.DataFrame, cited: pl.DataFrame) -> pl.DataFra
     return points.join(names, on="model", how="left").rename({"cost_usd": "cost_plotted"}).sort("model")
 
 
+def ai_model_points(models: pl.DataFrame) -> pl.DataFrame:
+    """Epoch's models with both a training compute and a cost, with a frontier label for the legend."""
+    return models.filter(pl.col("training_compute_flop").is_not_null() & pl.col("training_compute_cost_usd_2023").is_not_null()
+                         ).with_columns(pl.when(pl.col("is_frontier")).then(pl.lit("frontier model"))
+                                        .otherwise(pl.lit("other notable model")).alias("frontier"))
+
+
+def frontier_trend_sentences(points: list) -> list[str]:
+    """The growth of frontier training cost and compute a year, fitted over Epoch's frontier runs."""
+    from dashboard.model.evidence import frontier_compute_fit, frontier_cost_fit
+
+    lines = []
+    for what, fit in (("training cost", frontier_cost_fit(points)), ("training compute", frontier_compute_fit(points))):
+        if fit is None:
+            lines.append(f"Too few frontier runs carry a {what} to fit its growth.")
+            continue
+        lines.append(f"Frontier {what} grows **×{fit.factor:.2f} a year** (90 % interval ×{fit.factor_low:.2f}–"
+                     f"×{fit.factor_high:.2f}; log-linear fit of {fit.points} frontier models, "
+                     f"{fit.first_year:.0f}–{fit.last_year:.0f}).")
+    return lines
+
+
 # ---------------------------------------------------------------- scaling, distillation, long tail
 
 def token_comparison(result: EvaluationResult) -> pl.DataFrame:
@@ -276,6 +298,24 @@ def api_alternatives(teachers: pl.DataFrame, result: EvaluationResult) -> pl.Dat
                          latest["usd_per_million_output_tokens"].fill_null(np.nan).to_numpy())
     return latest.with_columns(api_cost_usd=pl.Series(costs), expert_cost_usd=pl.lit(d.expert_cost_same_items_usd)
                                ).filter(pl.col("api_cost_usd").is_not_nan())
+
+
+def price_history(changes: pl.DataFrame, curated: pl.DataFrame, model: str | None) -> pl.DataFrame:
+    """One model's price per million tokens over time: curated list prices by date, and LiteLLM's changes
+    between snapshots (the price before at the earlier snapshot, after at the later one)."""
+    schema = {"date": pl.Date, "price": pl.String, "usd_per_million": pl.Float64, "price_source": pl.String}
+    rows = []
+    for row in curated.filter(pl.col("model") == model).iter_rows(named=True):
+        for price in ("input", "output"):
+            rows.append({"date": row["price_date"], "price": price,
+                         "usd_per_million": row[f"usd_per_million_{price}_tokens"], "price_source": "curated list price"})
+    for row in changes.filter(pl.col("model_key") == model).iter_rows(named=True):
+        price = row["price"].removeprefix("usd_per_million_").removesuffix("_tokens").replace("_", " ")
+        rows.append({"date": row["previous_snapshot_date"], "price": price,
+                     "usd_per_million": row["usd_per_million_before"], "price_source": "LiteLLM price table"})
+        rows.append({"date": row["snapshot_date"], "price": price,
+                     "usd_per_million": row["usd_per_million_after"], "price_source": "LiteLLM price table"})
+    return pl.DataFrame(rows, schema=schema).unique().sort("date")
 
 
 def long_tail_long(curve: pl.DataFrame) -> pl.DataFrame:

@@ -23,6 +23,7 @@ SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
     "The evidence": [
         ("vendors.py", "Vendors", "vendors", ":material/storefront:"),
         ("expert_rates.py", "Expert rates", "expert-rates", ":material/payments:"),
+        ("skill_datasets.py", "Skill datasets", "skill-datasets", ":material/dataset:"),
     ],
     "The model": [
         ("skill_cost_builder.py", "Skill cost builder", "skill-cost-builder", ":material/build:"),

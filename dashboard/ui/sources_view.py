@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 
 import polars as pl
 
@@ -97,3 +98,67 @@ def diff_text(data_diff: str | None) -> str:
 def tables_citing(figures_by_source: pl.DataFrame, source_id: str) -> list[str]:
     """The figure tables holding at least one row that cites the source."""
     return sorted(figures_by_source.filter(pl.col("source_id") == source_id)["table_name"].unique().to_list())
+
+
+# ---------------------------------------------------------------- figure quality (issue: provenance a reader can audit)
+
+def quality_by_class(quality: pl.DataFrame) -> pl.DataFrame:
+    """Per table: figure rows by the class of the source they rest on (a copy counted apart, as its original
+    class decides the confidence it may carry) and the share on primary or reputable ground."""
+    classed = quality.with_columns(
+        pl.when((pl.col("source_class") == "copy") & (pl.col("evidence_class") != "secondary"))
+        .then(pl.lit("copy")).otherwise(pl.col("evidence_class")).alias("class"))
+    wide = classed.pivot(on="class", index="table_name", values="figures", aggregate_function="sum").fill_null(0)
+    for name in ("primary", "reputable", "copy", "secondary"):
+        if name not in wide.columns:
+            wide = wide.with_columns(pl.lit(0).alias(name))
+    total = pl.col("primary") + pl.col("reputable") + pl.col("copy") + pl.col("secondary")
+    return wide.select("table_name", "primary", "reputable", "copy", "secondary", total.alias("figures"),
+                       ((total - pl.col("secondary")) / total).alias("sound_share")).sort("table_name")
+
+
+def quality_by_label(quality: pl.DataFrame) -> pl.DataFrame:
+    """Per table: figure rows by confidence label."""
+    wide = quality.pivot(on="confidence", index="table_name", values="figures", aggregate_function="sum").fill_null(0)
+    for name in ("reported", "likely", "speculative"):
+        if name not in wide.columns:
+            wide = wide.with_columns(pl.lit(0).alias(name))
+    return wide.select("table_name", "reported", "likely", "speculative").sort("table_name")
+
+
+def oldest_figures(dates: pl.DataFrame, count: int = 25) -> pl.DataFrame:
+    """The oldest time-sensitive figures, by the date they are aged by."""
+    return dates.filter(pl.col("aged_by_date").is_not_null()).sort("aged_by_date").head(count)
+
+
+def unageable_figures(dates: pl.DataFrame) -> pl.DataFrame:
+    """Time-sensitive figures with neither an as-of date nor a dated source."""
+    return dates.filter(pl.col("aged_by_date").is_null())
+
+
+# ---------------------------------------------------------------- upstream datasets
+
+def upstream_status(upstream_dir: Path, runs: pl.DataFrame) -> pl.DataFrame:
+    """Per upstream source: its current snapshot, when published and taken, how, its rows, licence and credit,
+    the snapshots kept, and the newest build's changes to its tables."""
+    from pipelines.upstream.origin import read_origin
+    from pipelines.upstream.registry import UPSTREAM_SOURCES
+    from pipelines.upstream.snapshots import current_version, kept_versions, source_dir
+
+    newest = runs.filter(pl.col("status") == "success").sort("finished_at", descending=True).head(1)
+    changes = json.loads(newest["data_diff"][0]) if newest.height else []
+    rows = []
+    for name, source in UPSTREAM_SOURCES.items():
+        version = current_version(upstream_dir, name)
+        origin = read_origin(source_dir(upstream_dir, name) / version) if version else None
+        tables = {table.name for table in source.tables}
+        diff = [d for d in changes if d.get("table") in tables]
+        rows.append({
+            "source": name, "title": source.title, "current_snapshot": version,
+            "date_published": origin.date_published if origin else None,
+            "taken": origin.date_accessed if origin else None, "obtained_by": origin.obtained_by if origin else None,
+            "rows": origin.rows if origin else None, "licence": origin.licence.name if origin else None,
+            "credit": origin.citation if origin else None, "snapshots_kept": len(kept_versions(upstream_dir, name)),
+            "newest_build_changes": format_diffs([TableDiff(**d) for d in diff]) if diff else "no change",
+        })
+    return pl.DataFrame(rows)

@@ -80,3 +80,10 @@ def caption_text(frame: pl.DataFrame, date_column: str | None, today: date | Non
 def source_caption(frame: pl.DataFrame, date_column: str | None = None) -> None:
     """st.caption under a chart naming its sources and the oldest and newest as-of dates."""
     st.caption(caption_text(frame, date_column))
+
+
+def epoch_credit(sources: pl.DataFrame, source_ids: list[str]) -> None:
+    """The credit line Epoch AI's licence asks for, under a chart that uses its data."""
+    rows = sources.filter(pl.col("source_id").is_in(source_ids) & pl.col("source_id").str.starts_with("upstream-epoch"))
+    for note in sorted(rows["notes"].drop_nulls().unique().to_list()):
+        st.caption("Data: " + escape_markdown(note) + " (CC BY 4.0).")

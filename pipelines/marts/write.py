@@ -19,7 +19,8 @@ class MartCheckFailed(Exception):
 
 
 def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> None:
-    """The evidence filters, each source's class, and the cited and per-filter views of every figure table."""
+    """The evidence filters, each source's class, the cited and per-filter views of every figure table, and the
+    figure-quality and figure-date views of the curated ones."""
     con.execute(queries.EVIDENCE_FILTERS_DDL)
     con.executemany(queries.INSERT_EVIDENCE_FILTER, [(name, *flags) for name, flags in EVIDENCE_FILTERS.items()])
     con.execute(queries.EVIDENCE_FILTER_MACRO)
@@ -28,6 +29,15 @@ def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> N
         con.execute(queries.create_cited_view(table))
         con.execute(queries.create_evidence_view(table))
     con.execute(queries.create_figures_by_source_view(figure_tables))
+    write_quality_views(con)
+
+
+def write_quality_views(con: duckdb.DuckDBPyConnection) -> None:
+    """`figure_quality` and `figure_dates` over the curated figure tables (their `_cited` views must exist)."""
+    from pipelines.subjects import FIGURE_SUBJECTS
+
+    con.execute(queries.create_figure_quality_view([s.name for s in FIGURE_SUBJECTS]))
+    con.execute(queries.create_figure_dates_view({s.name: s.as_of_column for s in FIGURE_SUBJECTS if s.time_sensitive}))
 
 
 def check_mart(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:

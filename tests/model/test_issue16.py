@@ -6,10 +6,9 @@ Related checks elsewhere: verdicts near 50/50 (test_evaluate.py), the growth fit
 
 from __future__ import annotations
 
-from datetime import date
-
 import csv
 import math
+from datetime import date
 
 import numpy as np
 import pytest
