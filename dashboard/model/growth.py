@@ -2,7 +2,8 @@
 
     log10(y) = a + b·t,   growth factor per year = 10^b
     90 % interval of the factor: 10^(b ± t₀.₉₅,ₙ₋₂ · SE(b)),  SE(b) = √(Σr² / (n − 2) / Σ(t − t̄)²)
-Used for the frontier training-cost trend (the projection's second framing) and the market's series.
+Used for the frontier training-cost trend (the projection's second framing) and the market's series (whose
+two trends' crossing, with its band, is in dashboard/model/market.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class GrowthFit:
     points: int
     first_year: float
     last_year: float
+    mean_year: float = math.nan
+    residual_standard_error: float = math.nan  # s = √(Σr² / (n − 2)), log10 units
+    year_spread: float = math.nan  # Σ(t − t̄)²
 
     @property
     def t_critical(self) -> float:
@@ -47,6 +51,14 @@ class GrowthFit:
     def value_at(self, year: float) -> float:
         return 10 ** (self.intercept_log10 + self.slope_log10_per_year * year)
 
+    def log10_at(self, year: float) -> float:
+        return self.intercept_log10 + self.slope_log10_per_year * year
+
+    def log10_standard_error_at(self, year: float) -> float:
+        """Standard error of the fitted line (the trend, not a new point) at `year`, log10 units:
+        s · √(1/n + (t − t̄)² / Σ(t − t̄)²)."""
+        return self.residual_standard_error * math.sqrt(1 / self.points + (year - self.mean_year) ** 2 / self.year_spread)
+
 
 def log_linear_fit(years: Sequence[float], values: Sequence[float]) -> GrowthFit | None:
     """Least squares of log10(value) on year over the positive values; None with fewer than 3 points or
@@ -61,8 +73,9 @@ def log_linear_fit(years: Sequence[float], values: Sequence[float]) -> GrowthFit
     slope = float(np.sum((t - t.mean()) * (y - y.mean())) / spread)
     intercept = float(y.mean() - slope * t.mean())
     residuals = y - (intercept + slope * t)
-    standard_error = math.sqrt(float(np.sum(residuals ** 2)) / (len(pairs) - 2) / spread)
-    return GrowthFit(intercept, slope, standard_error, len(pairs), float(t.min()), float(t.max()))
+    residual = math.sqrt(float(np.sum(residuals ** 2)) / (len(pairs) - 2))
+    return GrowthFit(intercept, slope, residual / math.sqrt(spread), len(pairs), float(t.min()), float(t.max()),
+                     float(t.mean()), residual, spread)
 
 
 def crossing_year(start_year: float, ratio_at_start: float, relative_growth: float, horizon_years: float) -> float | None:

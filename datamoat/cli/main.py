@@ -12,6 +12,7 @@ import typer
 
 from datamoat.cli.fetch import UpstreamOption
 from datamoat.cli.fetch import register as register_fetch
+from datamoat.cli.market import register as register_market
 from datamoat.cli.scenario import scenario_app
 from datamoat.cli.userdata import register as register_userdata
 from pipelines.paths import PROJECT_ROOT, SOURCES_DIR, WAREHOUSE_ENV, default_warehouse_path
@@ -25,6 +26,7 @@ app.add_typer(sources_app, name="sources")
 app.add_typer(scenario_app, name="scenario")
 register_userdata(app, bench_app, scenario_app)
 register_fetch(app)
+register_market(app)
 
 WarehouseOption = Annotated[
     Path | None,
