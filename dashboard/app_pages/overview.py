@@ -41,6 +41,7 @@ model_caption(result, PREFIXES)
 confidence_note()
 
 st.subheader("Explore")
+st.page_link("app_pages/market.py", label="The market — human-data spend against training compute", icon=":material/monitoring:")
 st.page_link("app_pages/skill_cost_builder.py", label="Skill cost builder — what the expert data costs", icon=":material/build:")
 st.page_link("app_pages/supply_and_time.py", label="Supply and time — are there enough experts?", icon=":material/schedule:")
 st.page_link("app_pages/compute_vs_data.py", label="Compute versus data — and the crossover year", icon=":material/balance:")

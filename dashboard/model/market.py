@@ -30,8 +30,7 @@ from scipy import stats
 from dashboard.model.growth import INTERVAL, GrowthFit, log_linear_fit
 
 MARKET_TABLES = ("mart_market_years", "mart_human_data_revenue_yearly", "mart_vendor_revenue_years",
-                 "mart_vendor_revenue_figures", "mart_training_compute_spend_yearly", "mart_lab_spending_points",
-                 "mart_market_ratio")
+                 "mart_training_compute_spend_yearly", "mart_lab_spending_points", "mart_market_ratio")
 HORIZON_YEARS = 20
 HUMAN_DATA = "human_data_revenue"
 COMPUTE_SUM_ALL = "training_compute_sum_all"
@@ -101,7 +100,6 @@ class Market:
     series: dict[str, Series]
     crossing: Crossing | None
     vendor_years: list[dict] = field(default_factory=list)
-    vendor_figures: list[dict] = field(default_factory=list)
     lab_points: list[dict] = field(default_factory=list)
     ratio: list[dict] = field(default_factory=list)
 
@@ -149,7 +147,6 @@ def market(tables: Mapping[str, pl.DataFrame], evidence_filter: str = "all",
     return Market(evidence_filter, years, series,
                   trend_crossing(series[HUMAN_DATA], series[COMPUTE_SUM_ALL], horizon_years),
                   _rows(tables, "mart_vendor_revenue_years", evidence_filter),
-                  _rows(tables, "mart_vendor_revenue_figures", evidence_filter),
                   _rows(tables, "mart_lab_spending_points", evidence_filter),
                   _rows(tables, "mart_market_ratio", evidence_filter))
 
@@ -158,6 +155,16 @@ def series_fit(points: Sequence[YearValue]) -> GrowthFit | None:
     """The log-linear growth fit over the years that have a figure."""
     known = [p for p in points if p.usd is not None and p.usd > 0]
     return log_linear_fit([p.year for p in known], [p.usd for p in known])
+
+
+def trend_points(fit: GrowthFit, years: Sequence[float]) -> list[tuple[float, float, float, float]]:
+    """The fitted trend at each year with its 90 % band (of the line, not of a new point): (year, usd, low, high)."""
+    k = fit.t_critical
+    out = []
+    for year in years:
+        centre, spread = fit.log10_at(year), k * fit.log10_standard_error_at(year)
+        out.append((float(year), 10 ** centre, 10 ** (centre - spread), 10 ** (centre + spread)))
+    return out
 
 
 # ---------------------------------------------------------------- the crossing

@@ -21,6 +21,7 @@ SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
         ("overview.py", "Overview", "overview", ":material/dashboard:"),
     ],
     "The evidence": [
+        ("market.py", "The market", "market", ":material/monitoring:"),
         ("vendors.py", "Vendors", "vendors", ":material/storefront:"),
         ("expert_rates.py", "Expert rates", "expert-rates", ":material/payments:"),
         ("skill_datasets.py", "Skill datasets", "skill-datasets", ":material/dataset:"),

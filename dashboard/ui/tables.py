@@ -55,10 +55,16 @@ def readme_text(name: str, frame: pl.DataFrame, exported_at: datetime) -> str:
 
 
 def cited_sources(frame: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
-    """The rows of the sources table that the frame's source_id column cites."""
-    if "source_id" not in frame.columns or "source_id" not in sources.columns:
+    """The rows of the sources table that the frame cites: its source_id column, or the ';'-separated ids of
+    its source_ids column (a mart's pooled sources)."""
+    if "source_id" not in sources.columns:
         return sources.clear()
-    return sources.filter(pl.col("source_id").is_in(frame.get_column("source_id").drop_nulls().unique().to_list()))
+    ids: set[str] = set()
+    if "source_id" in frame.columns:
+        ids |= set(frame.get_column("source_id").drop_nulls().to_list())
+    if "source_ids" in frame.columns and frame.schema["source_ids"] == pl.String:
+        ids |= {i for text in frame.get_column("source_ids").drop_nulls().to_list() for i in text.split(";") if i}
+    return sources.filter(pl.col("source_id").is_in(sorted(ids)))
 
 
 def to_zip(name: str, frame: pl.DataFrame, sources: pl.DataFrame, exported_at: datetime | None = None) -> bytes:
