@@ -5,7 +5,8 @@ from __future__ import annotations
 from dashboard.ui.navigation import PAGES_DIR, SECTIONS
 
 EXPECTED_TITLES = [
-    "Overview", "Vendors", "Expert rates", "Skill cost builder", "Supply and time", "Compute versus data",
+    "Overview", "The market", "Vendors", "Expert rates", "Skill datasets",
+    "Skill cost builder", "Supply and time", "Compute versus data",
     "Sample efficiency and scaling", "Distill or hire", "Long tail", "Scenarios", "My data", "Sources and methodology",
 ]
 
@@ -27,4 +28,4 @@ def test_url_paths_are_unique_and_the_folder_is_not_streamlits_pages_folder():
 
 def test_vendors_page_keeps_the_sidebar(app_on_fixture):
     at = app_on_fixture("vendors.py")
-    assert [t.key for t in at.sidebar.toggle] == ["hide_speculative"]
+    assert [t.key for t in at.sidebar.toggle] == ["hide_speculative", "hide_secondary"]
