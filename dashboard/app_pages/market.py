@@ -89,7 +89,8 @@ if points.is_empty():
     st.info("Neither series has a figure under this filter.")
 else:
     trends = views.fit_lines(m, views.GROWTH_SERIES, sources, views.growth_end_year(m))
-    show_chart("market-growth", charts.growth_chart, points, trends, views.crossing_frame(m, sources))
+    show_chart("market-growth", charts.growth_chart, points, trends, views.crossing_frame(m, sources),
+               views.growth_domain(points))
 for line in views.fit_sentences(m, list(m.series)):
     st.markdown(line)
 st.markdown("**Crossing:** " + (m.crossing.statement if m.crossing else

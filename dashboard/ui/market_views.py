@@ -38,6 +38,20 @@ def source_names(sources: pl.DataFrame) -> dict[str, str]:
             for i, publisher, title in sources.select("source_id", "publisher", "title").iter_rows()}
 
 
+def money_range(low: float | None, high: float | None) -> str:
+    """'$1.00B–$1.20B', or '' when there is no range (a single figure)."""
+    if low is None or high is None or low == high:
+        return ""
+    return f"{usd(low)}–{usd(high)}"
+
+
+def short_money(value: float | None) -> str:
+    """A coverage cell's label: '$1.25B', '$447M', or '—' for a year without a figure."""
+    if value is None:
+        return "—"
+    return f"${value / 1e9:.2f}B" if value >= 1e9 else f"${value / 1e6:,.0f}M"
+
+
 def _titles(ids: Iterable[str], names: dict[str, str]) -> str:
     return "; ".join(names.get(i, i) for i in sorted(set(ids)) if i)
 
@@ -58,6 +72,7 @@ def vendor_stack(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
     rows = [{"year": r["year"], "vendor": r["vendor"], "revenue_usd": r["revenue_usd"],
              "revenue_low_usd": r["revenue_low_usd"], "revenue_high_usd": r["revenue_high_usd"],
              "revenue_basis": r["revenue_basis"], "confidence": r["confidence"], "figure_count": r["figure_count"],
+             "revenue": usd(r["revenue_usd"]), "range": money_range(r["revenue_low_usd"], r["revenue_high_usd"]),
              "as_of": r["newest_as_of_date"] or max((published[i] for i in _split(r["source_ids"])
                                                     if published.get(i)), default=None),
              "source_ids": r["source_ids"], "source_titles": _titles(_split(r["source_ids"]), names)}
@@ -65,7 +80,8 @@ def vendor_stack(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"year": pl.Int64, "vendor": pl.String, "revenue_usd": pl.Float64,
                                       "revenue_low_usd": pl.Float64, "revenue_high_usd": pl.Float64,
                                       "revenue_basis": pl.String, "confidence": pl.String,
-                                      "figure_count": pl.Int64, "as_of": pl.Date, "source_ids": pl.String,
+                                      "figure_count": pl.Int64, "revenue": pl.String, "range": pl.String,
+                                      "as_of": pl.Date, "source_ids": pl.String,
                                       "source_titles": pl.String})
 
 
@@ -81,11 +97,13 @@ def coverage(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
     """Every vendor × every market year: which rule gave its figure, or that it has none (never filled)."""
     names = source_names(sources)
     rows = [{"vendor": r["vendor"], "year": r["year"], "revenue_basis": r["revenue_basis"],
-             "revenue_usd": r["revenue_usd"], "confidence": r["confidence"] or "no figure",
+             "revenue_usd": r["revenue_usd"], "label": short_money(r["revenue_usd"]),
+             "confidence": r["confidence"] or "no figure",
              "as_of": r["newest_as_of_date"],
              "source_titles": _titles(_split(r["source_ids"]), names) or NO_FIGURE} for r in m.vendor_years]
     return pl.DataFrame(rows, schema={"vendor": pl.String, "year": pl.Int64, "revenue_basis": pl.String,
-                                      "revenue_usd": pl.Float64, "confidence": pl.String, "as_of": pl.Date,
+                                      "revenue_usd": pl.Float64, "label": pl.String, "confidence": pl.String,
+                                      "as_of": pl.Date,
                                       "source_titles": pl.String})
 
 
@@ -94,14 +112,15 @@ def yearly_totals(m: Market, sources: pl.DataFrame, vendors: pl.DataFrame) -> pl
     names = source_names(sources)
     newest = dict(vendors.group_by("year").agg(pl.col("as_of").max()).iter_rows()) if vendors.height else {}
     rows = [{"year": p.year, "revenue_usd": p.usd, "revenue_low_usd": p.low_usd, "revenue_high_usd": p.high_usd,
+             "sum": usd(p.usd) if p.usd is not None else "no figure", "range": money_range(p.low_usd, p.high_usd),
              "vendors_with_figure": p.count, "vendor_names": p.detail or "none",
              "status": "sum of the vendors with a figure" if p.usd is not None else NO_FIGURE,
              "as_of": newest.get(p.year), "source_titles": _titles(p.source_ids, names) or NO_FIGURE}
             for p in m.series[HUMAN_DATA].points]
     return pl.DataFrame(rows, schema={"year": pl.Int64, "revenue_usd": pl.Float64, "revenue_low_usd": pl.Float64,
-                                      "revenue_high_usd": pl.Float64, "vendors_with_figure": pl.Int64,
-                                      "vendor_names": pl.String, "status": pl.String, "as_of": pl.Date,
-                                      "source_titles": pl.String})
+                                      "revenue_high_usd": pl.Float64, "sum": pl.String, "range": pl.String,
+                                      "vendors_with_figure": pl.Int64, "vendor_names": pl.String, "status": pl.String,
+                                      "as_of": pl.Date, "source_titles": pl.String})
 
 
 def lab_points(m: Market, side: str, sources: pl.DataFrame) -> pl.DataFrame:
@@ -109,14 +128,16 @@ def lab_points(m: Market, side: str, sources: pl.DataFrame) -> pl.DataFrame:
     names, published = source_names(sources), _published(sources)
     rows = [{"year": r["year"], "lab": r["lab"], "category": r["category"].replace("_", " "), "usd": r["usd"],
              "low_usd": r["low_usd"], "high_usd": r["high_usd"], "value_basis": r["value_basis"],
+             "amount": usd(r["usd"]), "range": money_range(r["low_usd"], r["high_usd"]),
              "spending_basis": r["spending_basis"], "notes": r["notes"], "confidence": r["confidence"],
              "as_of": r["as_of_date"] or published.get(r["source_id"]), "source_id": r["source_id"],
              "source_titles": names.get(r["source_id"], r["source_id"])}
             for r in m.lab_points if r["spend_side"] == side and r["usd"] is not None]
     return pl.DataFrame(rows, schema={"year": pl.Int64, "lab": pl.String, "category": pl.String, "usd": pl.Float64,
                                       "low_usd": pl.Float64, "high_usd": pl.Float64, "value_basis": pl.String,
-                                      "spending_basis": pl.String, "notes": pl.String, "confidence": pl.String,
-                                      "as_of": pl.Date, "source_id": pl.String, "source_titles": pl.String})
+                                      "amount": pl.String, "range": pl.String, "spending_basis": pl.String,
+                                      "notes": pl.String, "confidence": pl.String, "as_of": pl.Date,
+                                      "source_id": pl.String, "source_titles": pl.String})
 
 
 # ---------------------------------------------------------------- yearly series, fits, ratio
@@ -124,14 +145,15 @@ def lab_points(m: Market, side: str, sources: pl.DataFrame) -> pl.DataFrame:
 def series_long(m: Market, keys: Sequence[str], sources: pl.DataFrame) -> pl.DataFrame:
     """The years with a figure of each series in `keys` (long: series, year, usd, count, detail, sources)."""
     names, published = source_names(sources), _published(sources)
-    rows = [{"series": m.series[key].label, "key": key, "year": p.year, "usd": p.usd, "count": p.count,
+    rows = [{"series": m.series[key].label, "key": key, "year": p.year, "usd": p.usd, "amount": usd(p.usd),
+             "count": p.count,
              "counts": m.series[key].counts, "detail": p.detail,
              "as_of": max((published[i] for i in p.source_ids if published.get(i)), default=None),
              "source_ids": ";".join(p.source_ids), "source_titles": _titles(p.source_ids, names)}
             for key in keys for p in m.series[key].points if p.usd is not None]
     return pl.DataFrame(rows, schema={"series": pl.String, "key": pl.String, "year": pl.Int64, "usd": pl.Float64,
-                                      "count": pl.Int64, "counts": pl.String, "detail": pl.String, "as_of": pl.Date,
-                                      "source_ids": pl.String, "source_titles": pl.String})
+                                      "amount": pl.String, "count": pl.Int64, "counts": pl.String, "detail": pl.String,
+                                      "as_of": pl.Date, "source_ids": pl.String, "source_titles": pl.String})
 
 
 def fit_text(m: Market, key: str) -> str:
@@ -154,11 +176,12 @@ def fit_lines(m: Market, keys: Sequence[str], sources: pl.DataFrame, end_year: i
         titles = _titles((i for p in s.points for i in p.source_ids), names)
         years = range(int(s.fit.first_year), end_year + 1)
         rows += [{"series": s.label, "key": key, "year": year, "usd": value, "low_usd": low, "high_usd": high,
-                  "fit": fit_text(m, key), "source_titles": titles}
+                  "trend": usd(value), "band": money_range(low, high), "fit": fit_text(m, key),
+                  "source_titles": titles}
                  for year, value, low, high in trend_points(s.fit, years)]
     return pl.DataFrame(rows, schema={"series": pl.String, "key": pl.String, "year": pl.Float64, "usd": pl.Float64,
-                                      "low_usd": pl.Float64, "high_usd": pl.Float64, "fit": pl.String,
-                                      "source_titles": pl.String})
+                                      "low_usd": pl.Float64, "high_usd": pl.Float64, "trend": pl.String,
+                                      "band": pl.String, "fit": pl.String, "source_titles": pl.String})
 
 
 def growth_end_year(m: Market) -> int:
@@ -181,18 +204,28 @@ def crossing_frame(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
                         schema=schema)
 
 
+def growth_domain(points: pl.DataFrame) -> list[float]:
+    """The growth chart's y range: a decade below the smallest figure to two decades above the largest, so that
+    the widening bands of the extrapolated trends do not flatten the figures (the bands are clipped)."""
+    if points.is_empty():
+        return [1.0, 10.0]
+    return [float(points["usd"].min()) / 10, float(points["usd"].max()) * 100]
+
+
 def ratio_frame(m: Market, sources: pl.DataFrame, data_cost_usd: float, skills: int) -> pl.DataFrame:
     """Per market year: human-data spend ÷ training-compute spend, both sums, their coverage, and how many skills
     that year's human-data spend buys at the scenario's data cost."""
     names = source_names(sources)
     rows = [{"year": r["year"], "human_data_to_compute_ratio": r["human_data_to_compute_ratio"],
              "human_data_usd": r["human_data_usd"], "training_compute_usd": r["training_compute_usd"],
+             "human_data": usd(r["human_data_usd"]), "training_compute": usd(r["training_compute_usd"]),
              "vendors_with_figure": r["vendors_with_figure"], "runs_with_cost": r["runs_with_cost"],
              "skills_bought": skills_bought(r["human_data_usd"], data_cost_usd, skills),
              "source_ids": r["source_ids"],
              "source_titles": _titles(_split(r["source_ids"]), names) or NO_FIGURE} for r in m.ratio]
     return pl.DataFrame(rows, schema={"year": pl.Int64, "human_data_to_compute_ratio": pl.Float64,
                                       "human_data_usd": pl.Float64, "training_compute_usd": pl.Float64,
+                                      "human_data": pl.String, "training_compute": pl.String,
                                       "vendors_with_figure": pl.Int64, "runs_with_cost": pl.Int64,
                                       "skills_bought": pl.Float64, "source_ids": pl.String,
                                       "source_titles": pl.String})

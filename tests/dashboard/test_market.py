@@ -121,6 +121,18 @@ def test_every_point_names_its_sources(page):
     assert "upstream-epoch" not in "".join(frames_with(page, "series", "counts", "usd")["source_titles"])
 
 
+def test_every_chart_compiles_and_renders(page):
+    """Vega-Lite accepts every specification with its data (a chart Vega cannot compile draws nothing)."""
+    import vl_convert
+
+    for chart in page.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        spec["datasets"] = {d.name: json.loads(convert_arrow_bytes_to_pandas_df(d.data.data).to_json(
+            orient="records", date_format="iso")) for d in chart.proto.datasets}
+        svg = vl_convert.vegalite_to_svg(json.dumps(spec))
+        assert svg.startswith("<svg")
+
+
 def test_captions_name_sources_with_dates_and_credit_epoch(page):
     captions = [c.value for c in page.caption]
     sourced = [c for c in captions if c.startswith("Source")]
