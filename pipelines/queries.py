@@ -79,23 +79,6 @@ def use(alias: str) -> str:
     return f"USE {identifier(alias)}"
 
 
-def add_gpu_peak_throughput() -> str:
-    """Give each GPU price the median peak dense BF16 throughput of that GPU, and the sources of it."""
-    return """
-    CREATE OR REPLACE TABLE gpu_prices AS
-    WITH peak AS (
-        SELECT gpu,
-               median(value) AS peak_dense_bf16_flop_per_second,
-               string_agg(source_id, ';' ORDER BY source_id) AS peak_source_ids
-        FROM gpu_specs
-        WHERE spec = 'peak_dense_bf16_flop_per_second' AND value IS NOT NULL
-        GROUP BY gpu
-    )
-    SELECT prices.*, peak.peak_dense_bf16_flop_per_second, peak.peak_source_ids
-    FROM gpu_prices AS prices LEFT JOIN peak USING (gpu)
-    """
-
-
 def create_source_evidence_view() -> str:
     """`source_evidence`: each source's class and the class it counts as (a copy counts as its original)."""
     return """
@@ -159,6 +142,7 @@ def create_figure_dates_view(dated: dict[str, str | None]) -> str:
     return "CREATE VIEW figure_dates AS " + " UNION ALL ".join(parts)
 
 
+DEFAULT_MARTS = "SELECT DISTINCT input, mart FROM mart_input_defaults ORDER BY input, mart"
 FIGURE_CLASSES = "SELECT csv_line, confidence, source_class, evidence_class, source_id FROM {table} ORDER BY csv_line"
 FIGURE_QUALITY = "SELECT table_name, source_class, evidence_class, confidence, figures FROM figure_quality"
 FIGURE_AGES = "SELECT table_name, csv_line, source_id, aged_by_date, aged_by FROM figure_dates ORDER BY table_name, csv_line"

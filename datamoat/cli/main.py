@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from datamoat.cli.docs import docs_command
 from datamoat.cli.fetch import UpstreamOption
 from datamoat.cli.fetch import register as register_fetch
 from datamoat.cli.scenario import scenario_app
@@ -115,6 +116,9 @@ def serve(
                "--server.port", str(port), "--server.address", address, "--browser.gatherUsageStats", "false",
                "--server.maxUploadSize", str(upload_mb)]
     raise typer.Exit(subprocess.call(command, env=env))
+
+
+app.command("docs")(docs_command)
 
 
 @app.command()
