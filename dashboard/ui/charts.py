@@ -16,13 +16,43 @@ PALETTE: list[str] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D
 CONFIDENCE_COLORS: dict[str, str] = {"reported": "#0072B2", "likely": "#009E73", "speculative": "#D55E00"}
 
 
+# Money on an axis as people write it: $950, $12k, $2.7M, $1.2B, $3T (d3's "~s" would write 1G for a billion).
+USD_LABEL = ("(abs(datum.value) >= 1e12 ? '$' + format(datum.value / 1e12, '.3~g') + 'T'"
+             " : abs(datum.value) >= 1e9 ? '$' + format(datum.value / 1e9, '.3~g') + 'B'"
+             " : abs(datum.value) >= 1e6 ? '$' + format(datum.value / 1e6, '.3~g') + 'M'"
+             " : abs(datum.value) >= 1e3 ? '$' + format(datum.value / 1e3, '.3~g') + 'k'"
+             " : '$' + format(datum.value, '.3~g'))")
+# The same in a text mark's calculate transform, for a field.
+LABEL_LIMIT = 420  # px: long input labels and vendor names are shown whole, never cut to "Invisible Technol…"
+
+
+def usd_text(field: str) -> str:
+    """A Vega expression writing `datum[field]` as money ($12k, $2.7M, $1.2B)."""
+    return USD_LABEL.replace("datum.value", f"datum[{field!r}]")
+
+
+def usd_axis(title: str | None = None, **kwargs: object) -> alt.Axis:
+    """A money axis labelled $k/$M/$B whose title is never cut short."""
+    return alt.Axis(title=title, labelExpr=USD_LABEL, titleLimit=0, **kwargs)
+
+
+def band_axis(**kwargs: object) -> alt.Axis:
+    """A category axis that shows every label, whole (no overlap culling, no truncation)."""
+    return alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False, titleLimit=0, **kwargs)
+
+
+def legend(title: str | None, **kwargs: object) -> alt.Legend:
+    """A legend below the chart whose labels and title are never cut short."""
+    return alt.Legend(title=title, orient="bottom", labelLimit=LABEL_LIMIT, titleLimit=0, **kwargs)
+
+
 def confidence_scale() -> alt.Scale:
     """A colour scale mapping each confidence label to its fixed colour."""
     return alt.Scale(domain=CONFIDENCE_ORDER, range=[CONFIDENCE_COLORS[c] for c in CONFIDENCE_ORDER])
 
 
 def confidence_color(field: str = "confidence") -> alt.Color:
-    return alt.Color(f"{field}:N", title="Confidence", scale=confidence_scale())
+    return alt.Color(f"{field}:N", title="Confidence", scale=confidence_scale(), legend=legend("Confidence"))
 
 
 def palette_scale() -> alt.Scale:

@@ -58,6 +58,8 @@ def domain_premiums(posting_premiums: pl.DataFrame) -> pl.DataFrame:
         pl.col("premium").median().alias("median_premium"),
         pl.col("premium").min().alias("lowest_premium"),
         pl.col("premium").max().alias("highest_premium"),
+        pl.col("source_id").unique().sort().str.join(";").alias("source_ids"),
+        pl.col("wage_source_ids").first(),
     ).sort("median_premium", descending=True)
 
 

@@ -32,6 +32,7 @@ from dashboard.ui.formats import format_value, slider_format
 
 STATE_KEY = "scenario_document"
 NOTICES_KEY = "link_notices"
+LINK_DOCUMENT_KEY = "link_document"
 PROBLEM_KEY = "scenario_problem"
 WIDGET_PREFIX = "in:"
 STRUCTURE_PREFIX = "in:structure."
@@ -45,6 +46,7 @@ def _document() -> dict[str, Any]:
         state = link.read_link(st.query_params.to_dict())
         st.session_state[STATE_KEY] = state.document
         st.session_state[NOTICES_KEY] = state.notices
+        st.session_state[LINK_DOCUMENT_KEY] = state.document
         set_filter(state.evidence_filter)
     return st.session_state[STATE_KEY]
 
@@ -107,15 +109,19 @@ def set_structure(new_domains: list[str] | None = None, mix: list[tuple[str, flo
         _forget_widgets()
 
 
-def load_scenario(scenario: Scenario) -> None:
-    """Make an imported, opened or calibrated scenario current; the link carries it from now on."""
+def load_scenario(scenario: Scenario) -> bool:
+    """Make an imported, opened or calibrated scenario current (the link carries it from now on); False when it
+    cannot be used (the reason is kept for `take_problem`)."""
     if _replace(scenario.model_dump(mode="json"), "That scenario cannot be used"):
         _forget_widgets()
+        return True
+    return False
 
 
 def reset() -> None:
-    """Back to the default scenario with every input at its warehouse default."""
+    """Back to the default view: the default scenario, every input at its warehouse default, nothing hidden."""
     st.session_state[STATE_KEY] = link.default_document()
+    set_filter("all")
     _forget_widgets()
 
 
@@ -159,6 +165,11 @@ def link_params() -> dict[str, str]:
     return link.link_params(_document(), current_filter())
 
 
+def sync_link() -> None:
+    """Rewrite the address from the state (every page, every run: the switches live on every page)."""
+    _sync_url()
+
+
 def _sync_url() -> None:
     """Write the state's parameters into st.query_params, touching only keys that differ."""
     wanted = link_params()
@@ -179,8 +190,10 @@ def share_query() -> str:
 
 
 def notices() -> list[str]:
-    """Link parameters that were ignored when the session opened (each with the reason)."""
-    _document()
+    """Link parameters that were ignored when the session opened (each with the reason), for as long as the
+    view is still the one the link opened."""
+    if _document() is not st.session_state.get(LINK_DOCUMENT_KEY):
+        return []
     return list(st.session_state.get(NOTICES_KEY, []))
 
 

@@ -146,16 +146,20 @@ def compare_with_public_rates(quotes: pl.DataFrame, expert_rates: pl.DataFrame) 
     """Per domain: the user's quotes beside the public posted expert rate (pure; no I/O).
 
     The public rate of a row is its typical pay, else the midpoint of low and high when both are
-    given (the rule the cost model uses); the domain's public rate is the median over its rows.
+    given (the rule the cost model uses); the domain's public rate is the median over its rows, and
+    `public_source_ids` names the sources of those rows (when the rates carry a source_id).
     `hourly_quote_to_public` is the median quoted hourly price over that public median.
     """
+    ids = pl.col("source_id").unique().sort().str.join(";") if "source_id" in expert_rates.columns \
+        else pl.lit(None, pl.String)
     public = (
         expert_rates.with_columns(
             pl.coalesce(pl.col("usd_per_hour_typical"),
                         (pl.col("usd_per_hour_low") + pl.col("usd_per_hour_high")) / 2).alias("_rate"))
         .filter(pl.col("_rate").is_not_null())
         .group_by("domain")
-        .agg(pl.col("_rate").median().alias("public_median_usd_per_hour"), pl.len().alias("public_rate_rows"))
+        .agg(pl.col("_rate").median().alias("public_median_usd_per_hour"), pl.len().alias("public_rate_rows"),
+             ids.alias("public_source_ids"))
     )
     mine = quotes.group_by("domain").agg(
         pl.len().alias("quotes"),
