@@ -37,10 +37,11 @@ data_cost, compute_cost, share, data_weeks, train_weeks = st.columns(5)
 data_cost.metric("Expert data cost", views.usd(result.data_cost_usd), help="Σ over skills of the vendor price")
 compute_cost.metric("Compute cost", views.usd(result.compute.compute_cost_usd), help="Cloud rental of one skill's run")
 share.metric("Data share of total cost", views.percent(result.data_share))
-data_weeks.metric("Weeks to assemble the data", f"{result.max_weeks_to_assemble:,.1f}", help="The slowest expert pool")
+data_weeks.metric("Weeks for the data", f"{result.max_weeks_to_assemble:,.1f}",
+                  help="Weeks to assemble the expert data: the slowest expert pool")
 train_weeks.metric("Weeks to train", f"{result.compute.training_weeks:,.1f}",
-                   help=f"On {views.count(views.input_value(result, 'compute.gpus'))} {result.compute.gpu} GPUs")
-for line in views.answer_sentences(result):
+                   help=f"On {views.count(views.input_value(result, 'compute.gpus'))} {escape_markdown(result.compute.gpu)} GPUs")
+for line in views.answer_sentences(result, escape_markdown):
     st.markdown(line)
 
 st.subheader("When does expert data overtake compute?")

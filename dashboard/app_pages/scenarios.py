@@ -10,6 +10,7 @@ from dashboard.ui import saved_scenarios as saved
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
+from dashboard.ui.sourcing import escape_markdown
 
 PREFIXES = views.HEADLINE_PREFIXES
 
@@ -36,7 +37,7 @@ model_caption(result, PREFIXES, table_below=True)
 show_model_table(table, result, PREFIXES, "scenario_comparison", others=compared, scenarios=others)
 for item in kept:
     if item.scenario is None:
-        st.warning(f"“{item.name}” can no longer be opened: {item.problem}")
+        st.warning(escape_markdown(f"“{item.name}” can no longer be opened: {item.problem}"))
 
 if kept:
     by_id = {item.scenario_id: item for item in kept}
@@ -58,7 +59,7 @@ st.subheader("Uncertainty: Monte Carlo bands")
 bands = views.bands_frame(result)
 if result.uncertainty is not None:
     st.caption(f"{result.uncertainty.draws:,} draws, seed {result.uncertainty.seed}; {result.uncertainty.distribution}.")
-show_model_table(bands, result, PREFIXES, "monte_carlo_bands")
+show_model_table(views.bands_table(result), result, PREFIXES, "monte_carlo_bands", full=bands)
 
 st.subheader("Sensitivity: which inputs move the data share most")
 tornado = views.tornado_frame(result)

@@ -10,6 +10,7 @@ from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
 from dashboard.ui.evidence_filter import confidence_note
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
+from dashboard.ui.sourcing import escape_markdown
 
 KEY = state.STRUCTURE_PREFIX
 PREFIXES = ("vendor_margin", "skills.")
@@ -53,7 +54,8 @@ with right:
 st.subheader("Pay, quality control and margin")
 state.slider_for("vendor_margin")
 scenario = state.current_scenario()
-for tab, (i, skill) in zip(st.tabs([s.skill for s in scenario.skills]), enumerate(scenario.skills), strict=True):
+for tab, (i, skill) in zip(st.tabs([escape_markdown(s.skill) for s in scenario.skills]), enumerate(scenario.skills),
+                           strict=True):
     with tab:
         base = f"skills.{i}."
         one, two = st.columns(2)

@@ -31,9 +31,21 @@ def usd_text(field: str) -> str:
     return USD_LABEL.replace("datum.value", f"datum[{field!r}]")
 
 
-def usd_axis(title: str | None = None, **kwargs: object) -> alt.Axis:
-    """A money axis labelled $k/$M/$B whose title is never cut short."""
-    return alt.Axis(title=title, labelExpr=USD_LABEL, titleLimit=0, **kwargs)
+# On a log axis, label only the ticks at 1, 2 and 5 times a power of ten (Vega's own culling keeps odd ones: $9, $80).
+_MANTISSA = "(datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9)))"
+ROUND_TICK = f"(abs({_MANTISSA} - 1) < 1e-6 || abs({_MANTISSA} - 2) < 1e-6 || abs({_MANTISSA} - 5) < 1e-6)"
+
+
+def usd_axis(title: str | None = None, log: bool = True, **kwargs: object) -> alt.Axis:
+    """A money axis labelled $k/$M/$B whose title is never cut short (on a log scale: at 1, 2 and 5 × 10ⁿ)."""
+    label = f"{ROUND_TICK} ? {USD_LABEL} : ''" if log else USD_LABEL
+    return alt.Axis(title=title, labelExpr=label, titleLimit=0, labelOverlap=not log, **kwargs)
+
+
+def log_axis(title: str | None = None, suffix: str = "", **kwargs: object) -> alt.Axis:
+    """A log axis of plain numbers labelled at 1, 2 and 5 × 10ⁿ, its title never cut short."""
+    label = f"{ROUND_TICK} ? format(datum.value, ',.3~g') + '{suffix}' : ''"
+    return alt.Axis(title=title, labelExpr=label, titleLimit=0, labelOverlap=False, **kwargs)
 
 
 def band_axis(**kwargs: object) -> alt.Axis:

@@ -34,10 +34,13 @@ def show(where: str) -> None:
 
 def show_outcome(outcome: Outcome) -> None:
     """A success or an error, and below an error every problem, scrollable when they are many."""
+    from dashboard.ui.sourcing import escape_markdown
+
+    message = escape_markdown(outcome.message)  # names of files and scenarios are the reader's text, not Markdown
     if outcome.ok:
-        st.success(outcome.message, icon=":material/check_circle:")
+        st.success(message, icon=":material/check_circle:")
         return
-    st.error(outcome.message, icon=":material/error:")
+    st.error(message, icon=":material/error:")
     if outcome.problems:
         problem_list(outcome.problems)
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from dashboard.ui.charts import PALETTE, band_axis, legend, palette_scale, source_tooltip, usd_axis, usd_text
+from dashboard.ui.charts import PALETTE, band_axis, legend, log_axis, palette_scale, source_tooltip, usd_axis, usd_text
 
 LOG = alt.Scale(type="log")
 SERIES = alt.Scale(domain=["Expert data", "Compute"], range=[PALETTE[1], PALETTE[0]])
 ROW = 34  # px per category row: room for a dot, its label and its band
-FLOP_AXIS = alt.Axis(format=".0e", titleLimit=0)
+FLOP_AXIS = alt.Axis(labelExpr="abs(datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9)) - 1) < 1e-6 "
+                             "? format(datum.value, '.0e') : ''", titleLimit=0, labelOverlap=False)
 
 
 def model_tooltip(*fields: alt.Tooltip | str) -> list[alt.Tooltip | str]:
@@ -38,7 +39,7 @@ def headline_chart(frame: pl.DataFrame, measure: str, money: bool) -> alt.LayerC
     tips = model_tooltip("what:N", alt.Tooltip("value:Q", format=fmt, title="Point estimate"),
                          alt.Tooltip("p5:Q", format=fmt, title="P5"), alt.Tooltip("p95:Q", format=fmt, title="P95"))
     base = alt.Chart(rows).encode(y=alt.Y("what:N", title=None, sort=["Expert data", "Compute"], axis=band_axis()))
-    axis = usd_axis(measure + " — log scale") if money else alt.Axis(title=measure + " — log scale", titleLimit=0)
+    axis = usd_axis(measure + " — log scale") if money else log_axis(measure + " — log scale")
     dots = base.mark_point(size=220, filled=True, opacity=1).encode(
         x=alt.X("value:Q", scale=LOG, axis=axis), color=alt.Color("what:N", scale=SERIES, legend=None), tooltip=tips)
     bands = base.mark_rule(strokeWidth=2, color="black").encode(x="p5:Q", x2="p95:Q", tooltip=tips)
@@ -54,7 +55,7 @@ def skill_cost_chart(parts: pl.DataFrame) -> alt.LayerChart:
     tips = model_tooltip("skill:N", "domain:N", "part:N", alt.Tooltip("usd:Q", format="$,.0f", title="USD"))
     y = alt.Y("skill:N", title=None, axis=band_axis())
     bars = alt.Chart(parts).mark_bar().encode(
-        x=alt.X("usd:Q", stack="zero", axis=usd_axis("Price of the skill's expert data")), y=y,
+        x=alt.X("usd:Q", stack="zero", axis=usd_axis("Price of the skill's expert data", log=False)), y=y,
         color=alt.Color("part:N", scale=alt.Scale(range=[PALETTE[0], PALETTE[1]]), legend=legend(None)), tooltip=tips)
     totals = alt.Chart(parts).transform_aggregate(total="sum(usd)", groupby=["skill"]).transform_calculate(
         label=usd_text("total")).mark_text(align="left", dx=6, fontSize=12).encode(x="total:Q", y=y, text="label:N")
@@ -68,10 +69,11 @@ def supply_chart(table: pl.DataFrame, deadline_weeks: float) -> alt.LayerChart:
                          alt.Tooltip("hours_per_week_per_expert:Q", format=".0f"),
                          alt.Tooltip("active_experts_for_deadline:Q", format=",.0f"), "scarce:N")
     base = alt.Chart(table).encode(y=alt.Y("domain:N", title=None, sort="-x", axis=band_axis()))
-    dots = base.mark_point(filled=True, size=220, opacity=1).encode(
-        x=alt.X("weeks_to_assemble:Q", scale=LOG, axis=alt.Axis(title="Weeks to assemble (log scale)", titleLimit=0)),
-        color=alt.Color("scarce:N", scale=alt.Scale(domain=[False, True], range=[PALETTE[2], PALETTE[5]]),
-                        legend=legend("Misses the deadline")),
+    status = ["within the deadline", "misses the deadline"]
+    dots = base.transform_calculate(status=f"datum.scarce ? '{status[1]}' : '{status[0]}'").mark_point(
+        filled=True, size=220, opacity=1).encode(
+        x=alt.X("weeks_to_assemble:Q", scale=LOG, axis=log_axis("Weeks to assemble (log scale)")),
+        color=alt.Color("status:N", scale=alt.Scale(domain=status, range=[PALETTE[2], PALETTE[5]]), legend=legend(None)),
         tooltip=tips)
     labels = _labels(base, "weeks_to_assemble", "format(datum.weeks_to_assemble, ',.1f') + ' weeks'")
     rule = alt.Chart(pl.DataFrame({"deadline": [deadline_weeks]})).mark_rule(strokeDash=[6, 3]).encode(
@@ -100,7 +102,7 @@ def gpu_prices_chart(prices: pl.DataFrame) -> alt.Chart:
                           date_field="price_date")
     return alt.Chart(prices).mark_point(filled=True, size=60).encode(
         x=alt.X("price_date:T", title="Price date"),
-        y=alt.Y("usd_plotted:Q", scale=LOG, axis=alt.Axis(title="USD per GPU-hour (log)", format="$.2~f", titleLimit=0)),
+        y=alt.Y("usd_plotted:Q", scale=LOG, axis=usd_axis("USD per GPU-hour (log)")),
         color=alt.Color("gpu:N", scale=palette_scale(), legend=legend("GPU", columns=4)),
         shape=alt.Shape("confidence:N", legend=legend("Confidence")), tooltip=tips).properties(height=300)
 
@@ -175,7 +177,7 @@ def long_tail_chart(frame: pl.DataFrame, coverage_target: float) -> alt.LayerCha
     """Coverage against samples (log axis) for both strategies, the target as a rule."""
     tips = model_tooltip("strategy:N", alt.Tooltip("samples:Q", format=","), alt.Tooltip("coverage:Q", format=".1%"))
     lines = alt.Chart(frame).mark_line().encode(
-        x=alt.X("samples:Q", title="Samples bought (log scale)", scale=LOG, axis=alt.Axis(format="~s")),
+        x=alt.X("samples:Q", scale=LOG, axis=log_axis("Samples bought (log scale)")),
         y=alt.Y("coverage:Q", axis=alt.Axis(format="%", title="Share of categories with enough examples", titleLimit=0)),
         color=alt.Color("strategy:N", scale=alt.Scale(range=[PALETTE[5], PALETTE[0]]), legend=legend(None)), tooltip=tips)
     rule = alt.Chart(pl.DataFrame({"target": [coverage_target]})).mark_rule(strokeDash=[6, 3]).encode(
@@ -198,6 +200,7 @@ def tornado_chart(frame: pl.DataFrame, base_share: float) -> alt.LayerChart:
     named on the axis and its end's value written at its tip."""
     tips = model_tooltip("input:N", "end:N", alt.Tooltip("value_text:N", title="input value"),
                          alt.Tooltip("data_share:Q", format=".1%"), alt.Tooltip("swing:Q", format=".1%"))
+    frame = frame.filter(pl.col("swing") > 1e-9)  # inputs that move only the time are in the table beside
     order = frame.sort("swing", descending=True)["input"].unique(maintain_order=True).to_list()
     y = alt.Y("input:N", sort=order, title=None, axis=band_axis())
     bars = alt.Chart(frame).mark_bar().encode(

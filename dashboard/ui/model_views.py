@@ -174,25 +174,27 @@ def scope_sentence(scenario: Scenario, result: EvaluationResult, domain_labels: 
             f"({result.compute.training_weeks:,.1f} weeks).")
 
 
-def answer_sentences(result: EvaluationResult) -> list[str]:
-    """The answer in words, with the live numbers; each verdict only as firm as the draws allow."""
+def answer_sentences(result: EvaluationResult, escape: Callable[[str], str] = str) -> list[str]:
+    """The answer in words, with the live numbers (the verdicts themselves stand above, with their probability), as
+    Markdown with every name that comes from the scenario passed through `escape`."""
     u = result.uncertainty
+    n = len(result.skills)
     lines = [
-        f"**Money — {result.verdict_money.sentence}** The expert data for these {len(result.skills)} skill(s) costs "
-        f"{usd(result.data_cost_usd)} against {usd(result.compute.compute_cost_usd)} of rented compute for one "
-        f"skill's training run (data is {percent(result.data_share)} of the total at the point estimate).",
-        f"**Time — {result.verdict_time.sentence}** Assembling the data takes {weeks(result.max_weeks_to_assemble)} "
-        f"(the slowest expert pool) against {weeks(result.compute.training_weeks)} of training on "
-        f"{count(_input(result, 'compute.gpus'))} {result.compute.gpu} GPUs; both run at the same time.",
+        f"**Money.** The expert data for these {n} skill{'s' if n != 1 else ''} costs {usd(result.data_cost_usd)} "
+        f"against {usd(result.compute.compute_cost_usd)} of rented compute for one skill's training run: data is "
+        f"{percent(result.data_share)} of the total at the point estimate.",
+        f"**Time.** Assembling the data takes {weeks(result.max_weeks_to_assemble)} (the slowest expert pool) against "
+        f"{weeks(result.compute.training_weeks)} of training on {count(_input(result, 'compute.gpus'))} "
+        f"{escape(result.compute.gpu)} GPUs; both run at the same time.",
     ]
     if u is not None:
-        lines.append(
-            f"Over {u.draws:,} Monte Carlo draws the data share runs from {percent(u.data_share.p5)} (P5) to "
-            f"{percent(u.data_share.p95)} (P95).")
+        lines.append(f"**Uncertainty.** Over {u.draws:,} Monte Carlo draws the data share runs from "
+                     f"{percent(u.data_share.p5)} (P5) to {percent(u.data_share.p95)} (P95).")
     if result.sensitivity:
         top = result.sensitivity[0]
-        lines.append(f"The answer depends most on **{top.label}**: from its low to its high end the data share moves "
-                     f"from {percent(top.data_share_at_low)} to {percent(top.data_share_at_high)}.")
+        lines.append(f"**Top driver.** The answer depends most on **{escape(top.label)}** (top of the tornado on Scenarios): "
+                     f"from its low to its high end the data share moves from {percent(top.data_share_at_low)} to "
+                     f"{percent(top.data_share_at_high)}.")
     return lines
 
 
@@ -284,8 +286,19 @@ def projection_frame(result: EvaluationResult) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"framing": pl.String, "year": pl.Int64, "series": pl.String, "usd": pl.Float64})
 
 
+def _year_span(band, last: int) -> str:
+    years = [str(y) if y is not None else f"after {last}" for y in (band.p5_year, band.p95_year)]
+    return years[0] if years[0] == years[1] else f"{years[0]} to {years[1]}"
+
+
+def projection_table(result: EvaluationResult) -> pl.DataFrame:
+    """The projection beside its chart: per framing and year, the expert data and compute cost."""
+    return projection_frame(result).pivot(on="series", index=["framing", "year"], values="usd").rename(
+        {"Expert data": "expert_data_usd", "Compute": "compute_usd"}).sort("framing", "year")
+
+
 def crossover_sentences(result: EvaluationResult) -> list[str]:
-    """Per framing: when expert data overtakes compute at the point estimate, and the band over the draws."""
+    """Per framing: when expert data overtakes compute at the point estimate, and how the draws spread."""
     p, u = result.projection, result.uncertainty
     bands = {"per_skill_runs": u.crossover_per_skill_runs if u else None, "frontier": u.crossover_frontier if u else None}
     lines = []
@@ -297,13 +310,13 @@ def crossover_sentences(result: EvaluationResult) -> list[str]:
         if framing.data_costs_more_at_base_year:
             point = f"expert data already costs more in {framing.rows[0].year}"
         elif framing.crossover_year is None:
-            point = f"no crossing within {p.years} years (through {last})"
+            point = f"compute stays the larger cost through {last} ({p.years} years)"
         else:
             point = f"expert data overtakes compute in **{framing.crossover_year}**"
         band = bands[framing.name]
         if band is not None:
-            ends = "–".join(str(y) if y is not None else f"after {last}" for y in (band.p5_year, band.p95_year))
-            point += f"; over the draws, a crossing by {last} in {percent(band.share_of_draws_crossing)} (P5–P95: {ends})"
+            point += (f". In {percent(band.share_of_draws_crossing)} of the draws expert data costs more by {last}; "
+                      f"the crossing year's P5–P95: {_year_span(band, last)}")
         lines.append(f"**{FRAMING_LABELS[framing.name]}**: {point}.")
     return lines
 
@@ -438,6 +451,22 @@ def tornado_table(result: EvaluationResult) -> pl.DataFrame:
                                       "data_share_at_low": pl.Float64, "data_share_at_high": pl.Float64,
                                       "data_share_swing": pl.Float64, "data_cost_usd_at_low": pl.Float64,
                                       "data_cost_usd_at_high": pl.Float64})
+
+
+BAND_LABELS = {"data_cost_usd": ("Expert data cost", "usd"), "compute_cost_usd": ("Compute cost", "usd"),
+               "data_share": ("Data share of total cost", "fraction"),
+               "max_weeks_to_assemble": ("Weeks to assemble the data", "weeks"),
+               "training_weeks": ("Weeks to train", "weeks")}
+
+
+def bands_table(result: EvaluationResult) -> pl.DataFrame:
+    """The Monte Carlo bands as people read them: one row per output, each value in its unit."""
+    shown = lambda value, unit: weeks(value) if unit == "weeks" else format_value(value, unit)
+    return pl.DataFrame([{"output": BAND_LABELS[row["output"]][0],
+                          **{k: shown(row[k], BAND_LABELS[row["output"]][1]) for k in ("p5", "p50", "p95", "point_estimate")}}
+                         for row in bands_frame(result).iter_rows(named=True)],
+                        schema={"output": pl.String, "p5": pl.String, "p50": pl.String, "p95": pl.String,
+                                "point_estimate": pl.String})
 
 
 def bands_frame(result: EvaluationResult) -> pl.DataFrame:

@@ -160,14 +160,16 @@ def import_problems(data: bytes, name: str = "scenario.json") -> pl.DataFrame:
 def show_import(name: str, data: bytes) -> Scenario | None:
     """Render the import's outcome: every problem (nothing kept), or the valid scenario to use."""
     from dashboard.ui.feedback import problem_list
+    from dashboard.ui.sourcing import escape_markdown
 
     scenario, problems = check_import(name, data)
     if scenario is None:
-        st.error(f"{display_name(name)}: {problems.height} problem(s); nothing was imported.", icon=":material/error:")
+        st.error(escape_markdown(f"{display_name(name)}: {problems.height} problem(s); nothing was imported."),
+                 icon=":material/error:")
         problem_list([f"{field}: {message}" for field, message in problems.iter_rows()])
         return None
-    st.success(f"{display_name(name)}: a valid scenario with {len(scenario.skills)} skill(s). Nothing changes until "
-               "you use it.")
+    st.success(escape_markdown(f"{display_name(name)}: a valid scenario with {len(scenario.skills)} skill(s). Nothing "
+                               "changes until you use it."))
     return scenario
 
 

@@ -29,6 +29,7 @@ from dashboard.ui import scenario_link as link
 from dashboard.ui.data import load_tables, warehouse_version
 from dashboard.ui.evidence_filter import current_filter, set_filter
 from dashboard.ui.formats import format_value, slider_format
+from dashboard.ui.sourcing import escape_markdown
 
 STATE_KEY = "scenario_document"
 NOTICES_KEY = "link_notices"
@@ -321,5 +322,7 @@ def slider_for(path: str, label: str | None = None) -> float | None:
         st.slider(label or spec.label, float(slider.low), float(slider.high), step=float(slider.step), key=key,
                   format=slider_format(spec.unit), on_change=_on_slider, args=(path, key), help=spec.help or None)
     changed = link.get_leaf(_document(), path) != link.field_default(path)
-    st.caption(f"**{format_value(point, spec.unit)}**" + (" · changed" if changed else "") + f" · {hint(path)}")
+    # Source titles and money are text, not Markdown: two "$" in one caption would otherwise open LaTeX.
+    st.caption(f"**{escape_markdown(format_value(point, spec.unit))}**" + (" · changed" if changed else "")
+               + f" · {escape_markdown(hint(path))}")
     return point

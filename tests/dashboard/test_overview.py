@@ -35,6 +35,8 @@ def test_overview_shows_the_headline_and_the_answer():
         assert re.search(r"\d+ % of draws", caption), caption
     text = " ".join(md.value for md in at.markdown)
     assert "P5" in text and "P95" in text and "depends most on" in text
+    top = next(md.value for md in at.markdown if "depends most on" in md.value)
+    assert "skills." not in top and "pools." not in top  # a label from the registry, never an internal path
 
 
 def test_overview_says_what_the_scenario_answers_for_with_links_to_change_it():
@@ -52,7 +54,7 @@ def test_overview_says_what_the_scenario_answers_for_with_links_to_change_it():
 
 def test_time_is_compared_in_weeks():
     at = open_page("overview")
-    assert metric(at, "Weeks to assemble") > 0 and metric(at, "Weeks to train") > 0
+    assert metric(at, "Weeks for the data") > 0 and metric(at, "Weeks to train") > 0
     time_sentence = next(md.value for md in at.markdown if md.value.startswith("**Time"))
     assert time_sentence.count("weeks") >= 2 and "days" not in time_sentence
 

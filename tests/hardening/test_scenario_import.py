@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -123,3 +124,11 @@ def test_page_imports_a_valid_scenario_only_when_asked(scenarios_page: AppTest):
     assert not at.exception, at.exception
     assert _state(at) != before
     assert "<script>alert(1)</script>" in _state(at)[1]
+    # the imported names are shown as text on every page: never as Markdown or HTML
+    for page in ("overview", "skill_cost_builder", "scenarios"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, (page, at.exception)
+        shown = [e.value for kind in ("markdown", "caption", "warning", "success") for e in getattr(at, kind)]
+        shown += [e.value for e in at.sidebar.markdown]
+        assert any("onerror" in text for text in shown), page
+        assert not any(re.search(r"(?<!\\)<(img|script)", text) for text in shown), page
