@@ -104,7 +104,7 @@ COLUMN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("_per_million_output_tokens", "usd_per_million_tokens"), ("_usd_per_item", "usd"), ("_usd", "usd"), ("usd", "usd"),
     ("_flop_per_second", "flop_per_second"), ("_flop", "flop"), ("flop", "flop"), ("_tokens", "tokens"),
     ("_fraction", "fraction"), ("_share", "fraction"), ("share", "fraction"), ("_rate", "fraction"),
-    ("premium", "multiplier"), ("_params", "count"), ("parameters", "count"), ("_people", "count"),
+    ("premium", "multiplier"), ("_params", "parameters"), ("parameters", "parameters"), ("_people", "count"),
     ("employment", "count"), ("expert_pool", "count"), ("weeks_to_assemble", "weeks"), ("_weeks", "weeks"),
     ("weeks", "weeks"), ("_hours", "hours"), ("_items", "count"), ("_experts", "count"),
 )
@@ -124,7 +124,8 @@ def column_unit(name: str) -> str | None:
 # a × 10ⁿ: a browser cannot show a number column holding values at or above 2⁵³ without flagging them.
 NUMBER_FORMATS: dict[str, str] = {
     "usd": "dollar", "usd_per_hour": "dollar", "usd_per_gpu_hour": "dollar", "usd_per_million_tokens": "dollar",
-    "fraction": "percent", "multiplier": "%.2f×", "tokens": "compact", "count": "localized", "weeks": "%.1f",
+    "fraction": "percent", "multiplier": "%.2f×", "tokens": "compact", "parameters": "compact", "count": "localized",
+    "weeks": "%.1f",
     "hours": "%.1f",
 }
 TEXT_UNITS = ("flop", "flop_per_second")

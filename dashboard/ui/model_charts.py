@@ -139,7 +139,7 @@ def chinchilla_chart(frame: pl.DataFrame) -> alt.LayerChart:
         color=alt.Color("allocation:N", scale=alt.Scale(range=[PALETTE[0], PALETTE[2]]), legend=legend(None)),
         tooltip=tips)
     labels = _labels(base, "tokens", "format(datum.tokens, '.2~e') + ' tokens'")
-    return alt.layer(dots, labels).properties(height=alt.Step(2 * ROW))
+    return alt.layer(dots, labels).properties(height=alt.Step(ROW))
 
 
 def tokens_chart(frame: pl.DataFrame) -> alt.LayerChart:
@@ -192,7 +192,7 @@ def comparison_chart(frame: pl.DataFrame) -> alt.LayerChart:
     dots = base.mark_point(filled=True, size=220, opacity=1).encode(
         x=alt.X("usd:Q", scale=LOG, axis=usd_axis("USD (log scale)")),
         color=alt.Color("cost:N", scale=SERIES, legend=legend(None)), tooltip=tips)
-    return alt.layer(dots, _labels(base, "usd", usd_text("usd"))).properties(height=alt.Step(2 * ROW))
+    return alt.layer(dots, _labels(base, "usd", usd_text("usd"))).properties(height=alt.Step(ROW))
 
 
 def tornado_chart(frame: pl.DataFrame, base_share: float) -> alt.LayerChart:

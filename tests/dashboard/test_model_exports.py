@@ -23,9 +23,8 @@ SOURCE_IDS = {row["source_id"] for row in read_csv_rows(FIXTURE_SOURCES / "sourc
 
 
 @pytest.fixture
-def zips(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> dict[str, object]:
+def zips(monkeypatch: pytest.MonkeyPatch, on_shared_warehouse: Path) -> dict[str, object]:
     """Every ZIP download a page run offers, by file name (built on demand, as a click would)."""
-    monkeypatch.setenv("DATAMOAT_WAREHOUSE", str(warehouse))
     captured: dict[str, object] = {}
 
     def record(self, label, data, file_name=None, **kwargs):
@@ -71,11 +70,9 @@ def test_a_model_output_zip_names_the_documents_its_inputs_rest_on(zips: dict):
     assert documents and all(row["title"] and row["url"].startswith("http") for row in documents)
 
 
-def test_quotes_against_public_rates_carry_the_public_rates_sources(zips: dict, warehouse: Path, tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch):
-    user = tmp_path / "user"
-    monkeypatch.setenv("DATAMOAT_USER_DIR", str(user))
-    ingest_quotes(USERDATA_FIXTURES / "quotes_valid.csv", user, warehouse)
+def test_quotes_against_public_rates_carry_the_public_rates_sources(zips: dict, on_shared_warehouse: Path,
+                                                                   tmp_path: Path):
+    ingest_quotes(USERDATA_FIXTURES / "quotes_valid.csv", tmp_path / "user", on_shared_warehouse)
     open_page("my_data")
     rates = {row["source_id"] for row in read_csv_rows(FIXTURE_SOURCES / "expert_rates.csv")}
     quoted = {row["domain"] for row in read_csv_rows(USERDATA_FIXTURES / "quotes_valid.csv")}

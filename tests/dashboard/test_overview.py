@@ -15,8 +15,8 @@ VERDICTS = {"Expert data costs more", "Compute costs more", "The data takes long
 
 
 @pytest.fixture(autouse=True)
-def _fixture_warehouse(monkeypatch, warehouse):
-    monkeypatch.setenv("DATAMOAT_WAREHOUSE", str(warehouse))
+def _fixture_warehouse(on_shared_warehouse):
+    """Every test here reads the shared fixture warehouse."""
 
 
 def _verdict(at, measure: str) -> tuple[str, str]:
@@ -65,8 +65,8 @@ def test_both_projection_framings_state_their_crossover():
     assert "Per-skill post-training runs" in text and "The frontier training run" in text
 
 
-def test_draws_split_near_half_are_too_close_to_call(warehouse):
-    params, share = split_money_link(warehouse)
+def test_draws_split_near_half_are_too_close_to_call(on_shared_warehouse):
+    params, share = split_money_link(on_shared_warehouse)
     assert 0.35 < share < 0.65
     at = open_page("overview", params)
     value, caption = _verdict(at, "Money")

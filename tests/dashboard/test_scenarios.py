@@ -9,8 +9,8 @@ from tests.dashboard.model_app import open_page
 
 
 @pytest.fixture(autouse=True)
-def _fixture_warehouse(monkeypatch, warehouse):
-    monkeypatch.setenv("DATAMOAT_WAREHOUSE", str(warehouse))
+def _fixture_warehouse(on_shared_warehouse):
+    """Every test here reads the shared fixture warehouse."""
 
 
 def test_saving_adds_a_scenario_to_the_comparison():

@@ -92,7 +92,7 @@ def scenarios_page(tmp_path_factory: pytest.TempPathFactory) -> AppTest:
 def _state(at: AppTest) -> tuple[object, object]:
     """What an import could change: the saved scenarios (as the page lists them) and the current scenario."""
     saved = [s.value for s in at.selectbox if s.key == "scenario-chosen"]
-    scenario = at.session_state[STATE_KEY] if STATE_KEY in at.session_state else None
+    scenario = at.session_state[STATE_KEY] if STATE_KEY in at.session_state else None  # noqa: SIM401 (no .get)
     return repr(saved), repr(scenario)
 
 
