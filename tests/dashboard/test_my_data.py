@@ -135,3 +135,17 @@ def test_calibrating_changes_the_view_everywhere_and_the_link(app_on_fixture, us
     assert any("calibrated" in s.value for s in at.success)
     assert dict(at.query_params), "the link must carry the calibrated inputs"
     assert "differs from the default" in " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_a_link_made_after_calibrating_reopens_the_same_numbers(app_on_fixture, user_folder, warehouse):
+    from tests.dashboard.model_app import metric, open_page
+
+    ingest_tasklog(USERDATA / "tasklog_tiny.csv", user_folder)
+    at = app_on_fixture("my_data.py")
+    default = metric(open_page("overview"), "Expert data cost")
+    at.button(key="tasklog-calibrate").click().run()
+    at.switch_page("app_pages/overview.py").run()
+    calibrated = metric(at, "Expert data cost")
+    assert calibrated != default
+    reopened = open_page("overview", dict(at.query_params))  # another reader, from the address alone
+    assert metric(reopened, "Expert data cost") == calibrated
