@@ -39,13 +39,13 @@ ROUND_TICK = f"(abs({_MANTISSA} - 1) < 1e-6 || abs({_MANTISSA} - 2) < 1e-6 || ab
 def usd_axis(title: str | None = None, log: bool = True, **kwargs: object) -> alt.Axis:
     """A money axis labelled $k/$M/$B whose title is never cut short (on a log scale: at 1, 2 and 5 × 10ⁿ)."""
     label = f"{ROUND_TICK} ? {USD_LABEL} : ''" if log else USD_LABEL
-    return alt.Axis(title=title, labelExpr=label, titleLimit=0, labelOverlap=not log, **kwargs)
+    return alt.Axis(title=title, labelExpr=label, titleLimit=0, labelOverlap="greedy", **kwargs)
 
 
 def log_axis(title: str | None = None, suffix: str = "", **kwargs: object) -> alt.Axis:
     """A log axis of plain numbers labelled at 1, 2 and 5 × 10ⁿ, its title never cut short."""
     label = f"{ROUND_TICK} ? format(datum.value, ',.3~g') + '{suffix}' : ''"
-    return alt.Axis(title=title, labelExpr=label, titleLimit=0, labelOverlap=False, **kwargs)
+    return alt.Axis(title=title, labelExpr=label, titleLimit=0, labelOverlap="greedy", **kwargs)
 
 
 def band_axis(**kwargs: object) -> alt.Axis:
@@ -53,9 +53,9 @@ def band_axis(**kwargs: object) -> alt.Axis:
     return alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False, titleLimit=0, **kwargs)
 
 
-def legend(title: str | None, **kwargs: object) -> alt.Legend:
-    """A legend below the chart whose labels and title are never cut short."""
-    return alt.Legend(title=title, orient="bottom", labelLimit=LABEL_LIMIT, titleLimit=0, **kwargs)
+def legend(title: str | None, orient: str = "bottom", **kwargs: object) -> alt.Legend:
+    """A legend (below the chart unless told otherwise) whose labels and title are never cut short."""
+    return alt.Legend(title=title, orient=orient, labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT, **kwargs)
 
 
 def confidence_scale() -> alt.Scale:
@@ -64,7 +64,7 @@ def confidence_scale() -> alt.Scale:
 
 
 def confidence_color(field: str = "confidence") -> alt.Color:
-    return alt.Color(f"{field}:N", title="Confidence", scale=confidence_scale(), legend=legend("Confidence"))
+    return alt.Color(f"{field}:N", title="Confidence", scale=confidence_scale(), legend=legend("Confidence", "right"))
 
 
 def palette_scale() -> alt.Scale:

@@ -141,8 +141,8 @@ def verdict_detail(verdict: Verdict, result: EvaluationResult) -> str:
     u = result.uncertainty
     if verdict.share_of_draws_data is None or u is None:
         return verdict.sentence
-    return (f"{verdict.sentence} A side is named only when at least {CLEAR:.0%} of the {u.draws:,} Monte Carlo draws "
-            f"agree; between {1 - CLEAR:.0%} and {CLEAR:.0%} it is too close to call.")
+    return (f"{verdict.sentence} A side is named only when at least {percent(CLEAR)} of the {u.draws:,} Monte Carlo "
+            f"draws agree; between {percent(1 - CLEAR)} and {percent(CLEAR)} it is too close to call.")
 
 
 def _plural(number: float, word: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from dashboard.ui.charts import USD_LABEL, confidence_color, log_axis, palette_scale, source_tooltip, usd_axis
+from dashboard.ui.charts import USD_LABEL, band_axis, confidence_color, log_axis, palette_scale, source_tooltip, usd_axis
 from dashboard.ui.vendor_metrics_view import spans_orders_of_magnitude
 
 _DATE = alt.X("date:T", title="Date (as of, else source published)")
@@ -72,7 +72,7 @@ def per_contributor_chart(pairs: pl.DataFrame) -> alt.Chart:
                           "revenue_source_title:N", date_field="date")
     y = _y("usd_per_contributor", "Revenue per contributor (USD)", pairs["usd_per_contributor"].to_list(), money=True)
     return alt.Chart(pairs).mark_point(filled=True, size=160, opacity=1).encode(
-        x=alt.X("vendor:N", title=None, sort="-y"), y=y,
+        x=alt.X("vendor:N", title=None, sort="-y", axis=band_axis(labelAngle=-30)), y=y,
         color=confidence_color("pair_confidence"), tooltip=tips,
     ).properties(height=280)
 
