@@ -127,6 +127,6 @@ def test_compare_with_public_rates_is_per_domain():
 def test_quotes_beside_the_fixture_warehouse(user_dir, warehouse):
     ingest_quotes(USERDATA_FIXTURES / "quotes_valid.csv", user_dir, warehouse)
     out = quotes_beside_public_rates(user_dir, warehouse)
-    rates = dict(zip(out["domain"], out["public_median_usd_per_hour"]))
+    rates = dict(zip(out["domain"], out["public_median_usd_per_hour"], strict=True))
     assert all(out["public_source_ids"].str.len_chars() > 0)  # the public rates' sources travel with the comparison
     assert rates == {"law": pytest.approx((190 + 115) / 2), "software_engineering": pytest.approx((100 + 95) / 2)}
