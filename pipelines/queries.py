@@ -269,6 +269,14 @@ USER_DDL = [
         status VARCHAR, reviewer_id VARCHAR, review_seconds VARCHAR,
         reasons VARCHAR NOT NULL
     )""",
+    """
+    CREATE TABLE IF NOT EXISTS saved_scenarios (
+        scenario_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL UNIQUE,
+        saved_at TIMESTAMP NOT NULL,
+        scenario_json VARCHAR NOT NULL,
+        origin VARCHAR NOT NULL
+    )""",
 ]
 
 INSERT_QUOTE_UPLOAD = "INSERT INTO quote_uploads VALUES (?, ?, ?, ?, 'user')"
@@ -285,9 +293,19 @@ DELETE_QUOTES = "DELETE FROM vendor_quotes WHERE upload_id = ?"
 DELETE_QUOTE_UPLOAD = "DELETE FROM quote_uploads WHERE upload_id = ?"
 WAREHOUSE_DOMAINS = "SELECT domain FROM domains"
 WAREHOUSE_DOMAIN_RATES = """
-SELECT domain, base AS public_usd_per_hour, postings AS public_postings
+SELECT domain, base AS public_usd_per_hour, postings AS public_postings, source_ids AS public_source_ids
 FROM mart_domain_expert_rates WHERE evidence_filter = ?
 """
+
+LIST_SAVED_SCENARIOS = "SELECT * FROM saved_scenarios ORDER BY saved_at, scenario_id"
+SAVED_SCENARIO_BY_NAME = "SELECT scenario_id FROM saved_scenarios WHERE name = ?"
+SAVED_SCENARIO_BY_ID = "SELECT name FROM saved_scenarios WHERE scenario_id = ?"
+INSERT_SAVED_SCENARIO = "INSERT INTO saved_scenarios VALUES (?, ?, ?, ?, 'user')"
+REPLACE_SAVED_SCENARIO = "UPDATE saved_scenarios SET saved_at = ?, scenario_json = ? WHERE scenario_id = ?"
+RENAME_SAVED_SCENARIO = "UPDATE saved_scenarios SET name = ? WHERE scenario_id = ?"
+DELETE_SAVED_SCENARIO = "DELETE FROM saved_scenarios WHERE scenario_id = ?"
+COUNT_SAVED_SCENARIOS = "SELECT count(*) FROM saved_scenarios"
+OLDEST_SAVED_SCENARIOS = "SELECT scenario_id FROM saved_scenarios ORDER BY saved_at, scenario_id LIMIT ?"
 
 INSERT_TASKLOG = "INSERT INTO tasklogs VALUES (?, ?, ?, ?, ?, ?, ?, 'user')"
 LIST_TASKLOGS = "SELECT * FROM tasklogs ORDER BY ingested_at, tasklog_id"

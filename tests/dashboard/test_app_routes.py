@@ -27,4 +27,4 @@ def test_url_paths_are_unique_and_the_folder_is_not_streamlits_pages_folder():
 
 def test_vendors_page_keeps_the_sidebar(app_on_fixture):
     at = app_on_fixture("vendors.py")
-    assert [t.key for t in at.sidebar.toggle] == ["hide_speculative"]
+    assert [t.key for t in at.sidebar.toggle] == ["hide_speculative", "hide_secondary"]

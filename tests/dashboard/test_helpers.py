@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.ui import expert_rates_view as rates
 from dashboard.ui import vendor_metrics_view as vendors
-from dashboard.ui.evidence_filter import filter_confidence
+from dashboard.ui.evidence_filter import filter_evidence
 from dashboard.ui.sourcing import caption_text, safe_url
 from dashboard.ui.tables import neutralise_formulas, to_csv, to_zip
 
@@ -45,10 +45,13 @@ def test_caption_links_only_http_and_escapes_markdown():
     assert safe_url("ftp://x") is None and safe_url("https://x.org") == "https://x.org"
 
 
-def test_filter_confidence():
-    frame = pl.DataFrame({"confidence": ["reported", "speculative", "likely"]})
-    assert filter_confidence(frame, True)["confidence"].to_list() == ["reported", "likely"]
-    assert filter_confidence(frame, False).height == 3
+def test_filter_evidence():
+    frame = pl.DataFrame({"confidence": ["reported", "speculative", "likely"],
+                          "evidence_class": ["primary", "primary", "secondary"]})
+    assert filter_evidence(frame, True, False)["confidence"].to_list() == ["reported", "likely"]
+    assert filter_evidence(frame, False, True)["confidence"].to_list() == ["reported", "speculative"]
+    assert filter_evidence(frame, True, True)["confidence"].to_list() == ["reported"]
+    assert filter_evidence(frame, False, False).height == 3
 
 
 def _vendor_rows(rows):
