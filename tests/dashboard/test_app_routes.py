@@ -5,7 +5,7 @@ from __future__ import annotations
 from dashboard.ui.navigation import PAGES_DIR, SECTIONS
 
 EXPECTED_TITLES = [
-    "Overview", "Vendors", "Expert rates", "Skill cost builder", "Supply and time", "Compute versus data",
+    "Overview", "Vendors", "Expert rates", "Skill datasets", "Skill cost builder", "Supply and time", "Compute versus data",
     "Sample efficiency and scaling", "Distill or hire", "Long tail", "Scenarios", "My data", "Sources and methodology",
 ]
 

@@ -9,7 +9,6 @@ from datetime import date
 import polars as pl
 import pytest
 
-from dashboard.ui import expert_rates_view as rates
 from dashboard.ui import vendor_metrics_view as vendors
 from dashboard.ui.evidence_filter import filter_evidence
 from dashboard.ui.sourcing import caption_text, safe_url
@@ -89,18 +88,3 @@ def test_spans_orders_of_magnitude():
     assert not vendors.spans_orders_of_magnitude([1e6, 5e6, None])
 
 
-def test_premium_uses_typical_then_midpoint_and_latest_us_wage():
-    postings = pl.DataFrame({
-        "platform": ["A", "B", "C"], "role": ["r", "r", "r"], "domain": ["law", "law", "law"],
-        "usd_per_hour_low": [100.0, 80.0, None], "usd_per_hour_typical": [150.0, None, None],
-        "usd_per_hour_high": [200.0, 120.0, 300.0], "source_id": ["s"] * 3,
-    })
-    occupations = pl.DataFrame({
-        "domain": ["law", "law", "law"], "region": ["US", "US", "World"], "survey_year": [2020, 2023, 2024],
-        "median_usd_per_hour": [40.0, 50.0, 99.0], "occupation": ["L", "L", "Lw"], "source_id": ["o1", "o2", "o3"],
-    })
-    out = rates.premiums(postings, occupations)
-    assert out["rate_usd_per_hour"].to_list() == [150.0, 100.0, 300.0]
-    assert out["rate_basis"].to_list() == ["typical", "middle of range", "high end only"]
-    assert out["premium"].to_list() == [pytest.approx(3.0), pytest.approx(2.0), pytest.approx(6.0)]
-    assert rates.domain_premiums(out)["median_premium"].to_list() == [pytest.approx(3.0)]

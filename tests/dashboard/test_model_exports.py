@@ -22,6 +22,15 @@ MODEL_PAGES = ["overview", "skill_cost_builder", "supply_and_time", "sample_effi
 SOURCE_IDS = {row["source_id"] for row in read_csv_rows(FIXTURE_SOURCES / "sources.csv")}
 
 
+def upstream_source_ids() -> set[str]:
+    """The upstream snapshots the fixture build registers as sources (one per snapshot read)."""
+    from pipelines.upstream.registry import UPSTREAM_SOURCES
+    from pipelines.upstream.snapshots import kept_versions
+    from tests.conftest import FIXTURE_UPSTREAM
+
+    return {f"upstream-{name}-{version}" for name in UPSTREAM_SOURCES for version in kept_versions(FIXTURE_UPSTREAM, name)}
+
+
 @pytest.fixture
 def zips(monkeypatch: pytest.MonkeyPatch, on_shared_warehouse: Path) -> dict[str, object]:
     """Every ZIP download a page run offers, by file name (built on demand, as a click would)."""
@@ -56,7 +65,7 @@ def test_every_model_output_zip_carries_its_scenario_and_sources(zips: dict, pag
         sources = _rows(archive, "sources.csv")
         assert sources, f"{name}: empty sources.csv"
         ids = {row["source_id"] for row in sources}
-        assert ids <= SOURCE_IDS | {i for i in ids if i.startswith("assumption:")}, name
+        assert ids <= SOURCE_IDS | upstream_source_ids() | {i for i in ids if i.startswith("assumption:")}, name
         scenario = parse_scenario(archive.read("scenario.json").decode())
         assert scenario.vendor_margin == 0.65, name  # the scenario on screen, not the default
         assert "scenario.json" in archive.read("README.txt").decode()
