@@ -102,7 +102,6 @@ def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
             old = old.filter(~pl.col("source_id").str.starts_with(SOURCE_ID_PREFIX))
         diffs.append(diff_table(name, None if old is None else old.drop("csv_line", strict=False), new, list(subject.key_columns)))
         run.rows_per_table[name] = new.height
-    con.execute(queries.add_gpu_peak_throughput())
     return diffs
 
 

@@ -79,23 +79,6 @@ def use(alias: str) -> str:
     return f"USE {identifier(alias)}"
 
 
-def add_gpu_peak_throughput() -> str:
-    """Give each GPU price the median peak dense BF16 throughput of that GPU, and the sources of it."""
-    return """
-    CREATE OR REPLACE TABLE gpu_prices AS
-    WITH peak AS (
-        SELECT gpu,
-               median(value) AS peak_dense_bf16_flop_per_second,
-               string_agg(source_id, ';' ORDER BY source_id) AS peak_source_ids
-        FROM gpu_specs
-        WHERE spec = 'peak_dense_bf16_flop_per_second' AND value IS NOT NULL
-        GROUP BY gpu
-    )
-    SELECT prices.*, peak.peak_dense_bf16_flop_per_second, peak.peak_source_ids
-    FROM gpu_prices AS prices LEFT JOIN peak USING (gpu)
-    """
-
-
 def create_source_evidence_view() -> str:
     """`source_evidence`: each source's class and the class it counts as (a copy counts as its original)."""
     return """
@@ -159,6 +142,7 @@ def create_figure_dates_view(dated: dict[str, str | None]) -> str:
     return "CREATE VIEW figure_dates AS " + " UNION ALL ".join(parts)
 
 
+DEFAULT_MARTS = "SELECT DISTINCT input, mart FROM mart_input_defaults ORDER BY input, mart"
 FIGURE_CLASSES = "SELECT csv_line, confidence, source_class, evidence_class, source_id FROM {table} ORDER BY csv_line"
 FIGURE_QUALITY = "SELECT table_name, source_class, evidence_class, confidence, figures FROM figure_quality"
 FIGURE_AGES = "SELECT table_name, csv_line, source_id, aged_by_date, aged_by FROM figure_dates ORDER BY table_name, csv_line"
@@ -285,6 +269,14 @@ USER_DDL = [
         status VARCHAR, reviewer_id VARCHAR, review_seconds VARCHAR,
         reasons VARCHAR NOT NULL
     )""",
+    """
+    CREATE TABLE IF NOT EXISTS saved_scenarios (
+        scenario_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL UNIQUE,
+        saved_at TIMESTAMP NOT NULL,
+        scenario_json VARCHAR NOT NULL,
+        origin VARCHAR NOT NULL
+    )""",
 ]
 
 INSERT_QUOTE_UPLOAD = "INSERT INTO quote_uploads VALUES (?, ?, ?, ?, 'user')"
@@ -301,9 +293,19 @@ DELETE_QUOTES = "DELETE FROM vendor_quotes WHERE upload_id = ?"
 DELETE_QUOTE_UPLOAD = "DELETE FROM quote_uploads WHERE upload_id = ?"
 WAREHOUSE_DOMAINS = "SELECT domain FROM domains"
 WAREHOUSE_DOMAIN_RATES = """
-SELECT domain, base AS public_usd_per_hour, postings AS public_postings
+SELECT domain, base AS public_usd_per_hour, postings AS public_postings, source_ids AS public_source_ids
 FROM mart_domain_expert_rates WHERE evidence_filter = ?
 """
+
+LIST_SAVED_SCENARIOS = "SELECT * FROM saved_scenarios ORDER BY saved_at, scenario_id"
+SAVED_SCENARIO_BY_NAME = "SELECT scenario_id FROM saved_scenarios WHERE name = ?"
+SAVED_SCENARIO_BY_ID = "SELECT name FROM saved_scenarios WHERE scenario_id = ?"
+INSERT_SAVED_SCENARIO = "INSERT INTO saved_scenarios VALUES (?, ?, ?, ?, 'user')"
+REPLACE_SAVED_SCENARIO = "UPDATE saved_scenarios SET saved_at = ?, scenario_json = ? WHERE scenario_id = ?"
+RENAME_SAVED_SCENARIO = "UPDATE saved_scenarios SET name = ? WHERE scenario_id = ?"
+DELETE_SAVED_SCENARIO = "DELETE FROM saved_scenarios WHERE scenario_id = ?"
+COUNT_SAVED_SCENARIOS = "SELECT count(*) FROM saved_scenarios"
+OLDEST_SAVED_SCENARIOS = "SELECT scenario_id FROM saved_scenarios ORDER BY saved_at, scenario_id LIMIT ?"
 
 INSERT_TASKLOG = "INSERT INTO tasklogs VALUES (?, ?, ?, ?, ?, ?, ?, 'user')"
 LIST_TASKLOGS = "SELECT * FROM tasklogs ORDER BY ingested_at, tasklog_id"

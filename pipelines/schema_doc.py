@@ -8,10 +8,6 @@ from pipelines.validate import polars_schema
 
 DERIVED_COLUMNS = {
     "sources": [("date_published_precision", "String", "day, month, year or unknown: how precise date_published is")],
-    "gpu_prices": [
-        ("peak_dense_bf16_flop_per_second", "Float64", "median peak dense BF16 FLOP/s of this GPU in gpu_specs"),
-        ("peak_source_ids", "String", "the gpu_specs sources of that throughput, ';'-separated"),
-    ],
 }
 COMMON_DERIVED = ("csv_line", "Int64", "line of the row in its CSV, for finding it again")
 RUNS_DOC = """### pipeline_runs
@@ -87,27 +83,34 @@ def schema_markdown() -> str:
         key = ", ".join(subject.key_columns)
         parts.append(f"### {name}\n{subject.description} Key: ({key}). CSV: `data/sources/{subject.csv_name}`.\n\n"
                      "| column | type | meaning |\n|---|---|---|\n" + "\n".join(rows) + "\n")
-    views = ("### Views\n`<table>_cited` for every figure table and every upstream table: each row with `source_title`, "
-             "`source_publisher`, "
-             "`source_url`, `source_date_published`, `source_date_accessed` and `source_kind` beside it. "
-             "`figures_by_source`: how many figures each source backs, per table.\n")
-    upstream = ("**Upstream tables**, built from the snapshots in `data/upstream/` "
-                "(see [docs/upstream.md](docs/upstream.md)):\n\n" + upstream_markdown())
-    return "\n".join(parts) + "\n" + upstream + "\n" + RUNS_DOC + "\n" + views
+    views = ("### Staging views\n`<table>_cited` for every figure table and every upstream table: each row with "
+             "`source_title`, `source_publisher`, `source_url`, `source_date_published`, `source_date_accessed`, "
+             "`source_kind`, `source_class` and `evidence_class` (the class it counts as) beside it. "
+             "`<table>_evidence`: each cited row once per evidence filter it passes (`evidence_filter`: all, "
+             "no_speculative, no_secondary, no_speculative_no_secondary). `figures_by_source`: how many figures each "
+             "source backs, per table. `figure_quality`: curated figure rows per table, source class and confidence. "
+             "`figure_dates`: each time-sensitive curated figure with the date it is aged by.\n")
+    upstream = ("## Upstream tables\nBuilt from the snapshots in `data/upstream/` (see [upstream.md](upstream.md)).\n\n"
+                + upstream_markdown())
+    return ("## Curated tables\n\n" + "\n".join(parts) + "\n" + upstream + "\n" + RUNS_DOC + "\n" + views
+            + "\n" + marts_markdown())
 
 
-README_START, README_END = "<!-- schema:start -->", "<!-- schema:end -->"
+def marts_markdown() -> str:
+    """Every mart: its definition, key and columns (the marts' registry is the one source of this text)."""
+    from pipelines.marts import MARTS
+
+    parts = ["## Marts\nDerived figures, computed once at build in SQL (`pipelines/marts/<name>.sql`) after the tables "
+             "and views above, each checked (unique key, ordered ranges, documented columns).\n"]
+    for mart in MARTS:
+        rows = "\n".join(f"| {name} | {meaning} |" for name, meaning in mart.columns)
+        parts.append(f"### {mart.name}\n{mart.definition} Key: ({', '.join(mart.key)}).\n\n"
+                     f"| column | meaning |\n|---|---|\n{rows}\n")
+    return "\n".join(parts)
 
 
-def readme_with_schema(readme: str) -> str:
-    """The README text with its schema section replaced by the generated one."""
-    start = readme.index(README_START) + len(README_START)
-    end = readme.index(README_END)
-    return readme[:start] + "\n" + schema_markdown() + "\n" + readme[end:]
-
-
-if __name__ == "__main__":  # python -m pipelines.schema_doc rewrites the README's schema section
-    from pipelines.paths import PROJECT_ROOT
-
-    path = PROJECT_ROOT / "README.md"
-    path.write_text(readme_with_schema(path.read_text(encoding="utf-8")), encoding="utf-8")
+def with_section(text: str, name: str, generated: str) -> str:
+    """`text` with the part between `<!-- name:start -->` and `<!-- name:end -->` replaced by `generated`."""
+    start_mark, end_mark = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    start = text.index(start_mark) + len(start_mark)
+    return text[:start] + "\n" + generated.strip() + "\n" + text[text.index(end_mark):]

@@ -56,6 +56,19 @@ def built_fixture_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def bundled_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse built once from the bundled data (data/sources and data/upstream), read-only for every test."""
+    from pipelines.paths import SOURCES_DIR
+    from pipelines.upstream.snapshots import UPSTREAM_ENV
+
+    path = tmp_path_factory.mktemp("bundled") / "warehouse.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(UPSTREAM_ENV, raising=False)
+        build(path, SOURCES_DIR)
+    return path
+
+
 @pytest.fixture
 def warehouse(tmp_path: Path, sources_dir: Path, built_fixture_warehouse: Path) -> Path:
     """A warehouse of the fixture sources (a private copy of the session's build, so a test may change it)."""

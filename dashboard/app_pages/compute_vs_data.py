@@ -8,7 +8,7 @@ from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
 from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
-from dashboard.ui.model_page import model_caption, scenario_controls, with_provenance
+from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
 from dashboard.ui.sourcing import epoch_credit, source_caption
 from dashboard.ui.tables import show_table
 
@@ -40,7 +40,8 @@ with st.expander(f"Other estimates: the curated training runs ({runs.height} mod
 st.subheader("GPU rental prices over time")
 prices = views.gpu_price_points(apply_confidence(load_table("gpu_prices_cited")))
 show_chart("gpu-prices", charts.gpu_prices_chart, prices)
-source_caption(prices, "price_date")
+source_caption(prices, "price_date", table_below=True)
+show_table(prices.drop("usd_plotted"), load_table("gpu_prices_cited"), "gpu_prices")
 
 st.subheader("The compute cost of one skill's training run")
 one, two = st.columns(2)
@@ -59,7 +60,8 @@ amortised.metric("Amortised hardware + energy (Cottier et al.)", views.usd(resul
                  help=f"{views.usd(result.compute.amortised_usd_per_gpu_hour)} per GPU-hour")
 weeks.metric("Weeks to train", f"{result.compute.training_weeks:,.1f}")
 PREFIXES = ("compute.", "vendor_margin", "skills.")
-show_chart("compute-methods", charts.compute_methods_chart, with_provenance(views.compute_methods_frame(result), result, PREFIXES))
+methods = with_provenance(views.compute_methods_frame(result), result, PREFIXES)
+show_chart("compute-methods", charts.compute_methods_chart, methods)
 model_caption(result, PREFIXES)
 
 st.subheader("Projection: two framings of compute")
@@ -79,7 +81,8 @@ for line in views.crossover_sentences(result):
 PROJECTION = ("projection.", "compute.", "vendor_margin", "skills.")
 frame = with_provenance(views.projection_frame(result), result, PROJECTION)
 show_chart("projection", charts.projection_chart, frame)
-model_caption(result, PROJECTION)
+model_caption(result, PROJECTION, table_below=True)
+show_model_table(views.projection_table(result), result, PROJECTION, "projection")
 
 st.subheader("Training runs")
 show_table(runs, runs_full, "training_runs")

@@ -8,9 +8,8 @@ from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
 from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
-from dashboard.ui.model_page import model_caption, scenario_controls
+from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table
 from dashboard.ui.sourcing import source_caption
-from dashboard.ui.tables import show_table
 
 st.title("Distill or hire")
 st.write("Synthetic examples from a teacher model's API cost tokens; expert items cost hours. Same number of items, "
@@ -53,10 +52,11 @@ ratio.metric("Experts ÷ API", f"{d.expert_to_api_cost_ratio:,.0f}×" if d.exper
 alternatives = views.with_source_titles(views.api_alternatives(teachers, result), load_table("sources"))
 show_chart("distill-or-hire", charts.api_chart, alternatives)
 source_caption(apply_confidence(full).filter(full["model"].is_in(models)), "price_date")
-model_caption(result, ("distillation.", "skills.", "vendor_margin"))
-show_table(alternatives.select("provider", "model", "price_source", "newest_price_date", "usd_per_million_input_tokens",
-                               "usd_per_million_output_tokens", "api_cost_usd", "expert_cost_usd", "source_titles"),
-           full, "api_prices")
+model_caption(result, ("distillation.", "skills.", "vendor_margin"), table_below=True)
+show_model_table(alternatives.select("provider", "model", "price_source", "newest_price_date",
+                                     "usd_per_million_input_tokens", "usd_per_million_output_tokens", "api_cost_usd",
+                                     "expert_cost_usd", "source_titles"),
+                 result, ("distillation.", "skills.", "vendor_margin"), "api_prices", full=full)
 
 st.subheader("Price history")
 chosen = result.choices["distillation.api_model"]

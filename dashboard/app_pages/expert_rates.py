@@ -18,9 +18,10 @@ st.write("What platforms post per hour for AI-training work, per domain, next to
 evidence = current_filter()
 cited = load_table("expert_rates_cited")
 premiums = view.for_filter(load_table("mart_posting_premiums"), evidence)
-left, right = st.columns(2)
-domains = left.multiselect("Domains", sorted(premiums["domain"].unique()), placeholder="All domains")
-platforms = right.multiselect("Platforms", sorted(premiums["platform"].unique()), placeholder="All platforms")
+left, right = st.columns(2)  # the choices stay the same whatever the evidence filter, so a choice survives it
+domains = left.multiselect("Domains", sorted(cited["domain"].unique()), placeholder="All domains", key="rates-domains")
+platforms = right.multiselect("Platforms", sorted(cited["platform"].unique()), placeholder="All platforms",
+                              key="rates-platforms")
 shown = view.postings(premiums, cited, domains, platforms)
 confidence_note()
 

@@ -6,8 +6,7 @@ from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.model_page import coverage_curve, model_caption, scenario_controls, with_provenance
-from dashboard.ui.tables import show_table
+from dashboard.ui.model_page import coverage_curve, model_caption, scenario_controls, show_model_table, with_provenance
 
 PREFIXES = ("long_tail.",)
 
@@ -33,6 +32,6 @@ ratio.metric("Ratio", f"{lt.frequency_to_importance_ratio:,.1f}×")
 
 curve = views.long_tail_long(coverage_curve(lt.categories, lt.zipf_exponent, lt.examples_per_category))
 show_chart("long-tail-coverage", charts.long_tail_chart, with_provenance(curve, result, PREFIXES), lt.coverage)
-model_caption(result, PREFIXES)
+model_caption(result, PREFIXES, table_below=True)
 inputs = views.inputs_frame(result, PREFIXES)
-show_table(inputs, inputs, "long_tail_inputs")
+show_model_table(inputs, result, PREFIXES, "long_tail_inputs")

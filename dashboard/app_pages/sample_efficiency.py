@@ -8,7 +8,13 @@ from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
 from dashboard.ui.evidence_filter import apply_confidence, confidence_note
-from dashboard.ui.model_page import chinchilla_per_fit, model_caption, scenario_controls, with_provenance
+from dashboard.ui.model_page import (
+    chinchilla_per_fit,
+    model_caption,
+    scenario_controls,
+    show_model_table,
+    with_provenance,
+)
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
 
@@ -37,7 +43,7 @@ else:
     long = views.chinchilla_long(per_fit)
     show_chart("chinchilla-per-fit", charts.chinchilla_chart, with_provenance(long, result, ("scaling.",)))
     source_caption(fits, "source_date_published")
-    show_table(per_fit, fits_full, "chinchilla_per_fit")
+    show_model_table(per_fit, result, ("scaling.",), "chinchilla_per_fit", full=fits_full)
 
 st.subheader("Human versus model tokens")
 se = result.sample_efficiency

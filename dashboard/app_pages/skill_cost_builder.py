@@ -9,8 +9,8 @@ from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
 from dashboard.ui.evidence_filter import confidence_note
-from dashboard.ui.model_page import model_caption, scenario_controls, with_provenance
-from dashboard.ui.tables import show_table
+from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
+from dashboard.ui.sourcing import escape_markdown
 
 KEY = state.STRUCTURE_PREFIX
 PREFIXES = ("vendor_margin", "skills.")
@@ -54,7 +54,8 @@ with right:
 st.subheader("Pay, quality control and margin")
 state.slider_for("vendor_margin")
 scenario = state.current_scenario()
-for tab, (i, skill) in zip(st.tabs([s.skill for s in scenario.skills]), enumerate(scenario.skills), strict=True):
+for tab, (i, skill) in zip(st.tabs([escape_markdown(s.skill) for s in scenario.skills]), enumerate(scenario.skills),
+                           strict=True):
     with tab:
         base = f"skills.{i}."
         one, two = st.columns(2)
@@ -71,10 +72,10 @@ for warning in result.warnings:
 st.subheader("Cost per skill")
 st.metric("Expert data cost, all skills", views.usd(result.data_cost_usd))
 show_chart("skill-cost-breakdown", charts.skill_cost_chart, with_provenance(views.skill_cost_parts(result), result, PREFIXES))
-model_caption(result, PREFIXES)
+model_caption(result, PREFIXES, table_below=True)
 table = views.skill_table(result)
-show_table(table, table, "skill_costs")
+show_model_table(table, result, PREFIXES, "skill_costs")
 confidence_note()
 with st.expander("Every input behind these numbers, with its origin"):
     inputs = views.inputs_frame(result, PREFIXES)
-    show_table(inputs, inputs, "skill_cost_inputs")
+    show_model_table(inputs, result, PREFIXES, "skill_cost_inputs")

@@ -9,9 +9,6 @@ from dashboard.ui.tables import show_table
 from pipelines.diff import format_diffs
 
 st.title("Sources and methodology")
-if report := st.session_state.pop("rebuild_report", None):
-    st.success("Data rebuilt. Changes against the previous warehouse:")
-    st.code(report, language=None)
 
 st.header("Sources")
 sources = view.with_figure_counts(load_table("sources"), load_table("figures_by_source"))
@@ -101,8 +98,11 @@ for run in runs.iter_rows(named=True):
 
 st.header("Rebuild data")
 st.caption("Validates every curated CSV and rebuilds the warehouse; the old file stays in place until the new one is complete.")
-if st.button("Rebuild data", type="primary"):
-    result = build_with_status("Rebuilding the warehouse", force=True)
+if st.button("Rebuild data", type="primary", key="rebuild"):
+    result = build_with_status("Rebuilding the warehouse", force=True)  # its progress and any failure show here
     if result is not None:
         st.session_state["rebuild_report"] = format_diffs(result.diffs)
         st.rerun()
+if report := st.session_state.pop("rebuild_report", None):  # beside the button that caused it
+    st.success("Data rebuilt. Changes against the previous warehouse:")
+    st.code(report, language=None)

@@ -8,7 +8,7 @@ from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
 from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
-from dashboard.ui.model_page import model_caption, scenario_controls, with_provenance
+from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
 
@@ -39,10 +39,10 @@ model_caption(result, PREFIXES)
 scarce = table.filter(table["scarce"])["domain"].to_list()
 st.markdown(f"Scarce at a {deadline_weeks:.0f}-week deadline: **{', '.join(scarce)}**." if scarce else
             f"Every pool's data can be assembled within {deadline_weeks:.0f} weeks.")
-show_table(table, table, "supply_per_pool")
+show_model_table(table, result, PREFIXES, "supply_per_pool")
 st.caption("Each skill's share of its pool's expert hours (skills of one domain are assembled together):")
 shares = views.pool_shares(result)
-show_table(shares, shares, "skills_share_of_pool")
+show_model_table(shares, result, PREFIXES, "skills_share_of_pool")
 
 st.subheader("Who is in each pool: the BLS occupations mapped to the domain")
 st.caption("US employment of every occupation mapped to the domain (data/sources/domain_occupations.csv), each "

@@ -16,13 +16,55 @@ PALETTE: list[str] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D
 CONFIDENCE_COLORS: dict[str, str] = {"reported": "#0072B2", "likely": "#009E73", "speculative": "#D55E00"}
 
 
+# Money on an axis as people write it: $950, $12k, $2.7M, $1.2B, $3T (d3's "~s" would write 1G for a billion).
+USD_LABEL = ("(abs(datum.value) >= 1e12 ? '$' + format(datum.value / 1e12, '.3~g') + 'T'"
+             " : abs(datum.value) >= 1e9 ? '$' + format(datum.value / 1e9, '.3~g') + 'B'"
+             " : abs(datum.value) >= 1e6 ? '$' + format(datum.value / 1e6, '.3~g') + 'M'"
+             " : abs(datum.value) >= 1e3 ? '$' + format(datum.value / 1e3, '.3~g') + 'k'"
+             " : '$' + format(datum.value, '.3~g'))")
+# The same in a text mark's calculate transform, for a field.
+LABEL_LIMIT = 420  # px: long input labels and vendor names are shown whole, never cut to "Invisible Technol…"
+
+
+def usd_text(field: str) -> str:
+    """A Vega expression writing `datum[field]` as money ($12k, $2.7M, $1.2B)."""
+    return USD_LABEL.replace("datum.value", f"datum[{field!r}]")
+
+
+# On a log axis, label only the ticks at 1, 2 and 5 times a power of ten (Vega's own culling keeps odd ones: $9, $80).
+_MANTISSA = "(datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9)))"
+ROUND_TICK = f"(abs({_MANTISSA} - 1) < 1e-6 || abs({_MANTISSA} - 2) < 1e-6 || abs({_MANTISSA} - 5) < 1e-6)"
+
+
+def usd_axis(title: str | None = None, log: bool = True, **kwargs: object) -> alt.Axis:
+    """A money axis labelled $k/$M/$B whose title is never cut short (on a log scale: at 1, 2 and 5 × 10ⁿ)."""
+    label = f"{ROUND_TICK} ? {USD_LABEL} : ''" if log else USD_LABEL
+    return alt.Axis(title=title, labelExpr=label, titleLimit=0, labelOverlap="greedy", **kwargs)
+
+
+def log_axis(title: str | None = None, suffix: str = "", **kwargs: object) -> alt.Axis:
+    """A log axis of plain numbers labelled at 1, 2 and 5 × 10ⁿ, its title never cut short."""
+    label = f"{ROUND_TICK} ? format(datum.value, ',.3~g') + '{suffix}' : ''"
+    return alt.Axis(title=title, labelExpr=label, titleLimit=0, labelOverlap="greedy", **kwargs)
+
+
+def band_axis(**kwargs: object) -> alt.Axis:
+    """A category axis that shows every label, whole (no overlap culling, no truncation)."""
+    return alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False, titleLimit=0, **kwargs)
+
+
+def legend(title: str | None, orient: str = "bottom", **kwargs: object) -> alt.Legend:
+    """A legend (below the chart unless told otherwise) whose labels and title are never cut short."""
+    return alt.Legend(title=title, orient=orient, labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT, **kwargs)
+
+
 def confidence_scale() -> alt.Scale:
     """A colour scale mapping each confidence label to its fixed colour."""
     return alt.Scale(domain=CONFIDENCE_ORDER, range=[CONFIDENCE_COLORS[c] for c in CONFIDENCE_ORDER])
 
 
 def confidence_color(field: str = "confidence") -> alt.Color:
-    return alt.Color(f"{field}:N", title="Confidence", scale=confidence_scale())
+    return alt.Color(f"{field}:N", title="Confidence", scale=confidence_scale(), legend=legend("Confidence", "right"))
 
 
 def palette_scale() -> alt.Scale:

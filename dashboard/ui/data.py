@@ -21,9 +21,9 @@ def warehouse_path() -> Path:
 
 def user_dir() -> Path:
     """The folder of the reader's own data (`$DATAMOAT_USER_DIR`, else user/ beside the warehouse)."""
-    from pipelines.userdata.paths import default_user_dir
+    from pipelines.userdata.paths import USER_DIR_ENV, default_user_dir
 
-    return default_user_dir(warehouse_path())
+    return default_user_dir(None if os.environ.get(USER_DIR_ENV) else warehouse_path())
 
 
 def sources_path() -> Path:

@@ -8,6 +8,7 @@ column's unit is read from its name (`cost_usd`, `training_flop`, `usd_per_hour_
 from __future__ import annotations
 
 import math
+import re
 
 SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 UNIT_WORDS = {
@@ -71,27 +72,61 @@ def format_value(value: float | None, unit: str) -> str:
         return f"{scientific(value)} {UNIT_WORDS[unit]}"
     if unit in ("multiplier", "multiplier_per_year"):
         return f"×{value:.2f}" + ("/year" if unit == "multiplier_per_year" else "")
+    if unit == "ratio":
+        return f"×{value:.3g}"
+    if unit == "weeks":
+        return f"{value:,.1f} weeks"
     word = UNIT_WORDS.get(unit, unit.replace("_", " "))
     return f"{count(value)} {word}".strip()
 
 
 def slider_format(unit: str) -> str:
-    """A printf format for a linear slider of `unit` (the caption under it gives the full reading)."""
-    if unit == "usd" or unit.startswith("usd_per"):
+    """How a linear slider of `unit` shows its value (Streamlit's named formats or printf); the caption under it
+    gives the full reading."""
+    if unit == "usd":
+        return "dollar"
+    if unit.startswith("usd_per"):
         return "$%.2f"
-    if unit in ("fraction", "fraction_per_year", "multiplier", "multiplier_per_year", "ooms_per_year", "exponent",
-                "ratio"):
-        return "%.3f"
-    return "%.0f"
+    if unit in ("fraction", "fraction_per_year"):
+        return "percent"
+    if unit in ("multiplier", "multiplier_per_year", "ratio"):
+        return "×%.2f"
+    if unit in ("ooms_per_year", "exponent"):
+        return "%.2f"
+    if unit in ("hours", "hours_per_week", "years", "months"):
+        return "%.2f" if unit == "hours" else "%.1f"
+    return "localized"
+
+
+COLUMN_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("_usd_per_hour", "usd_per_hour"), ("usd_per_hour", "usd_per_hour"), ("_usd_per_gpu_hour", "usd_per_gpu_hour"),
+    ("usd_per_gpu_hour", "usd_per_gpu_hour"), ("_per_million_input_tokens", "usd_per_million_tokens"),
+    ("_per_million_output_tokens", "usd_per_million_tokens"), ("_usd_per_item", "usd"), ("_usd", "usd"), ("usd", "usd"),
+    ("_flop_per_second", "flop_per_second"), ("_flop", "flop"), ("flop", "flop"), ("_tokens", "tokens"),
+    ("_fraction", "fraction"), ("_share", "fraction"), ("share", "fraction"), ("_rate", "fraction"),
+    ("premium", "multiplier"), ("_params", "parameters"), ("parameters", "parameters"), ("_people", "count"),
+    ("employment", "count"), ("expert_pool", "count"), ("weeks_to_assemble", "weeks"), ("_weeks", "weeks"),
+    ("weeks", "weeks"), ("_hours", "hours"), ("_items", "count"), ("_experts", "count"),
+)
 
 
 def column_unit(name: str) -> str | None:
-    """The unit a column's name declares, or None."""
-    for suffix, unit in (("_usd_per_hour", "usd_per_hour"), ("usd_per_hour", "usd_per_hour"),
-                         ("_usd_per_gpu_hour", "usd_per_gpu_hour"), ("_per_million_input_tokens", "usd_per_million_tokens"),
-                         ("_per_million_output_tokens", "usd_per_million_tokens"), ("_usd", "usd"), ("usd", "usd"),
-                         ("_flop", "flop"), ("flop", "flop"), ("_tokens", "tokens"), ("_fraction", "fraction"),
-                         ("_share", "fraction"), ("share", "fraction"), ("premium", "multiplier")):
+    """The unit a column's name declares, or None (declared once: tables and exports read it from here).
+    A trailing qualifier (`usd_per_hour_low`, `data_cost_p95_usd` …) keeps the unit of what it qualifies."""
+    name = re.sub(r"_(at_)?(low|high|typical|point|plotted|p5|p50|p95|median|mean|swing)$", "", name)
+    for suffix, unit in COLUMN_SUFFIXES:
         if name.endswith(suffix) or name == suffix.lstrip("_"):
             return unit
     return None
+
+
+# How a table shows a column of each unit (Streamlit NumberColumn formats). FLOP are written as text,
+# a × 10ⁿ: a browser cannot show a number column holding values at or above 2⁵³ without flagging them.
+NUMBER_FORMATS: dict[str, str] = {
+    "usd": "dollar", "usd_per_hour": "dollar", "usd_per_gpu_hour": "dollar", "usd_per_million_tokens": "dollar",
+    "fraction": "percent", "multiplier": "%.2f×", "tokens": "compact", "parameters": "compact", "count": "localized",
+    "weeks": "%.1f",
+    "hours": "%.1f",
+}
+TEXT_UNITS = ("flop", "flop_per_second")
+SAFE_INTEGER = 2 ** 53

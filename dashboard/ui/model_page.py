@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 import streamlit as st
 
+from dashboard.model.inputs import spec_for
 from dashboard.model.result import EvaluationResult
+from dashboard.model.scenario import Scenario, scenario_to_json
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.data import load_table
+from dashboard.ui.scenario_state import take_problem
 from dashboard.ui.sourcing import escape_markdown, source_caption
+from dashboard.ui.tables import show_table
+from dashboard.ui.view_summary import count_words, view_changes
 
 
 def scenario_controls() -> None:
-    """What this scenario is and how it differs from the default one (with a reset), any link parameter that
-    was ignored, and any change that could not be applied."""
-    for notice in state.notices():
-        st.warning(f"Link: {notice}. The default is shown instead.", icon=":material/link_off:")
-    if problem := state.take_problem():
+    """Under a model page's title: how many ways the view differs from the default (listed, with a reset, in the
+    sidebar), and any change that could not be applied."""
+    if problem := take_problem():
         st.warning(problem)
-    differences = state.differences()
-    left, right = st.columns([3, 1])
-    if differences:
-        with left.expander(f"This view differs from the default scenario in {len(differences)} way(s); the link "
-                           "carries them — copy it to share this view.", expanded=False):
-            for item in differences:
-                st.markdown(f"- {escape_markdown(item.label)}: **{escape_markdown(item.value)}**")
-    else:
-        left.caption("The default scenario, every input at its warehouse default (or a named assumption where no "
-                     "figure exists).")
-    right.button("Reset to the default scenario", on_click=state.reset, key="scenario-reset",
-                 icon=":material/restart_alt:", disabled=not differences)
+    changes = view_changes()
+    st.caption(count_words(changes) + (" Listed in the sidebar, with a reset." if changes else ""))
 
 
 def model_sources(result: EvaluationResult, prefixes: Sequence[str]) -> pl.DataFrame:
@@ -45,14 +39,47 @@ def with_provenance(frame: pl.DataFrame, result: EvaluationResult, prefixes: Seq
     return views.provenance_columns(frame, model_sources(result, prefixes))
 
 
-def model_caption(result: EvaluationResult, prefixes: Sequence[str]) -> None:
-    """The sources caption under a model-output chart, and how many inputs are assumptions."""
-    source_caption(model_sources(result, prefixes), None)
+def model_caption(result: EvaluationResult, prefixes: Sequence[str], table_below: bool = False) -> None:
+    """The sources caption under a model-output chart, and which inputs are named assumptions (by their labels)."""
+    source_caption(model_sources(result, prefixes), None, table_below=table_below)
     assumed = [p for p, item in result.resolved_inputs.items()
                if p.startswith(tuple(prefixes)) and item.origin == "assumption"]
     if assumed:
-        st.caption(f"Model output. {len(assumed)} input(s) are named assumptions, not figures "
-                   f"(see Sources and methodology): " + ", ".join(sorted({p.split('.')[-1] for p in assumed})) + ".")
+        labels = sorted({spec_for(p).label for p in assumed if _is_input(p)})
+        st.caption(f"Model output. {len(assumed)} input(s) rest on named assumptions, not figures (see Sources and "
+                   f"methodology): {escape_markdown(', '.join(labels))}.")
+
+
+def _is_input(path: str) -> bool:
+    try:
+        spec_for(path)
+    except KeyError:
+        return False
+    return True
+
+
+def scenario_files(scenarios: Mapping[str, Scenario] | None = None) -> dict[str, str]:
+    """The scenario JSON files a model output's ZIP carries: the current scenario, and any others it compares."""
+    files = {"scenario.json": scenario_to_json(state.current_scenario())}
+    for name, scenario in (scenarios or {}).items():
+        stem = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "scenario"
+        files[f"saved-scenarios/{stem}.json"] = scenario_to_json(scenario)
+    return files
+
+
+def show_model_table(frame: pl.DataFrame, result: EvaluationResult, prefixes: Sequence[str], name: str,
+                     full: pl.DataFrame | None = None, others: Mapping[str, EvaluationResult] | None = None,
+                     scenarios: Mapping[str, Scenario] | None = None) -> None:
+    """A model output as a table (`full`: the rows its 'all rows' downloads hold, when not the shown ones) whose ZIP
+    carries the scenario JSON and the sources of every resolved input behind it (and behind `others`, when it
+    compares scenarios)."""
+    ids = set(views.input_source_ids(result, prefixes))
+    assumed = [views.assumption_sources(result, prefixes)]
+    for other in (others or {}).values():
+        ids |= set(views.input_source_ids(other, prefixes))
+        assumed.append(views.assumption_sources(other, prefixes))
+    show_table(frame, frame if full is None else full, name, also_cited=sorted(ids), files=scenario_files(scenarios),
+               assumptions=pl.concat(assumed).unique("source_id", maintain_order=True))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -6,15 +6,18 @@ or from a warehouse frame, and is only reshaped, labelled or (for display) divid
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import polars as pl
 
 from dashboard.model.distillation import api_cost_usd
+from dashboard.model.inputs import spec_for
 from dashboard.model.ranged import base_of
 from dashboard.model.result import EvaluationResult
-from dashboard.ui.formats import count, percent, usd
+from dashboard.model.scenario import Scenario
+from dashboard.model.verdict import CLEAR, Verdict
+from dashboard.ui.formats import count, format_value, percent, usd
 
 DAYS_PER_WEEK = 7.0
 HEADLINE_PREFIXES = ("vendor_margin", "skills.", "pools.", "compute.")
@@ -33,6 +36,25 @@ def input_source_ids(result: EvaluationResult, prefixes: Sequence[str] = HEADLIN
     ids = {sid for path, item in result.resolved_inputs.items() if path.startswith(tuple(prefixes))
            for sid in item.source_ids}
     return sorted(ids)
+
+
+def assumption_sources(result: EvaluationResult, prefixes: Sequence[str]) -> pl.DataFrame:
+    """The named assumptions behind the resolved inputs under `prefixes`, as rows shaped like the sources table
+    (source_id `assumption:<input>`, kind 'assumption', the reasoning as notes): an export names them beside the
+    documents its other inputs come from."""
+    rows = {}
+    for path, item in result.resolved_inputs.items():
+        if path.startswith(tuple(prefixes)) and item.origin == "assumption":
+            try:
+                spec = spec_for(path)
+            except KeyError:
+                continue
+            reasoning = spec.assumption.reasoning if spec.assumption else item.note
+            rows[spec.path] = {"source_id": f"assumption:{spec.path}", "title": f"Assumption: {spec.label}",
+                               "publisher": "datamoat (a named assumption, used where no figure exists)",
+                               "kind": "assumption", "notes": reasoning}
+    schema = {"source_id": pl.String, "title": pl.String, "publisher": pl.String, "kind": pl.String, "notes": pl.String}
+    return pl.DataFrame(list(rows.values()), schema=schema)
 
 
 def cited_sources(sources: pl.DataFrame, source_ids: Iterable[str]) -> pl.DataFrame:
@@ -87,25 +109,92 @@ def headline_frame(result: EvaluationResult) -> pl.DataFrame:
                                       "p5": pl.Float64, "p95": pl.Float64}, orient="row")
 
 
-def answer_sentences(result: EvaluationResult) -> list[str]:
-    """The answer in words, with the live numbers; each verdict only as firm as the draws allow."""
+def headline_table(result: EvaluationResult) -> pl.DataFrame:
+    """The headline beside its chart: per side, cost and weeks at the point estimate and P5–P95."""
     u = result.uncertainty
+    band = lambda summary, end: getattr(summary, end) if u else None
+    rows = [("Expert data", result.data_cost_usd, band(u and u.data_cost_usd, "p5"), band(u and u.data_cost_usd, "p95"),
+             result.max_weeks_to_assemble, band(u and u.max_weeks_to_assemble, "p5"),
+             band(u and u.max_weeks_to_assemble, "p95")),
+            ("Compute", result.compute.compute_cost_usd, band(u and u.compute_cost_usd, "p5"),
+             band(u and u.compute_cost_usd, "p95"), result.compute.training_weeks, band(u and u.training_weeks, "p5"),
+             band(u and u.training_weeks, "p95"))]
+    return pl.DataFrame(rows, orient="row", schema={
+        "side": pl.String, "cost_usd": pl.Float64, "cost_p5_usd": pl.Float64, "cost_p95_usd": pl.Float64,
+        "weeks": pl.Float64, "weeks_p5": pl.Float64, "weeks_p95": pl.Float64})
+
+
+VERDICT_WORDS = {
+    ("money", "data"): "Expert data costs more", ("money", "compute"): "Compute costs more",
+    ("time", "data"): "The data takes longer", ("time", "compute"): "Training takes longer",
+    ("money", "too close to call"): "Too close to call", ("time", "too close to call"): "Too close to call",
+}
+
+
+def verdict_headline(measure: str, verdict: Verdict) -> str:
+    """The verdict in a few words: which side binds, or 'Too close to call'."""
+    return VERDICT_WORDS[(measure, verdict.side)]
+
+
+def verdict_detail(verdict: Verdict, result: EvaluationResult) -> str:
+    """The probability behind a verdict, and the rule that turns it into words."""
+    u = result.uncertainty
+    if verdict.share_of_draws_data is None or u is None:
+        return verdict.sentence
+    return (f"{verdict.sentence} A side is named only when at least {percent(CLEAR)} of the {u.draws:,} Monte Carlo "
+            f"draws agree; between {percent(1 - CLEAR)} and {percent(CLEAR)} it is too close to call.")
+
+
+def _plural(number: float, word: str) -> str:
+    words = {"sft_demonstration": "SFT demonstrations", "preference_comparison": "preference comparisons",
+             "rl_task": "RL tasks"}
+    name = words.get(word, word.replace("_", " ") + ("s" if not word.endswith("s") else ""))
+    if number == 1:
+        name = name[:-1] if name.endswith("s") else name
+    return f"{count(number)} {name}"
+
+
+def scope_sentence(scenario: Scenario, result: EvaluationResult, domain_labels: dict[str, str],
+                   escape: Callable[[str], str] = str) -> str:
+    """What the scenario answers for: its skills, each one's artifact counts, and the training run, as Markdown
+    with every name from the scenario or the warehouse passed through `escape`."""
+    mixes = [tuple((a.type, base_of(a.count)) for a in s.artifacts) for s in scenario.skills]
+    mix_words = lambda mix: ", ".join(_plural(n, kind) for kind, n in mix[:-1]) + (
+        " and " if len(mix) > 1 else "") + _plural(mix[-1][1], mix[-1][0])
+    names = [escape(domain_labels.get(s.domain, s.domain.replace("_", " "))) for s in scenario.skills]
+    if len(set(mixes)) == 1:
+        skills = f"{', '.join(names)} — each with {escape(mix_words(mixes[0]))}"
+    else:
+        skills = "; ".join(f"{name} ({escape(mix_words(mix))})" for name, mix in zip(names, mixes, strict=True))
+    flop = _input(result, "compute.training_flop")
+    gpus = _input(result, "compute.gpus")
+    n = len(scenario.skills)
+    return (f"**{n} skill{'s' if n != 1 else ''}**: {skills}. **The training run** that teaches one skill: "
+            f"{format_value(flop, 'flop')} on {count(gpus)} {escape(result.compute.gpu)} GPUs "
+            f"({result.compute.training_weeks:,.1f} weeks).")
+
+
+def answer_sentences(result: EvaluationResult, escape: Callable[[str], str] = str) -> list[str]:
+    """The answer in words, with the live numbers (the verdicts themselves stand above, with their probability), as
+    Markdown with every name that comes from the scenario passed through `escape`."""
+    u = result.uncertainty
+    n = len(result.skills)
     lines = [
-        f"**Money — {result.verdict_money.sentence}** The expert data for these {len(result.skills)} skill(s) costs "
-        f"{usd(result.data_cost_usd)} against {usd(result.compute.compute_cost_usd)} of rented compute for one "
-        f"skill's training run (data is {percent(result.data_share)} of the total at the point estimate).",
-        f"**Time — {result.verdict_time.sentence}** Assembling the data takes {weeks(result.max_weeks_to_assemble)} "
-        f"(the slowest expert pool) against {weeks(result.compute.training_weeks)} of training on "
-        f"{count(_input(result, 'compute.gpus'))} {result.compute.gpu} GPUs; both run at the same time.",
+        f"**Money.** The expert data for these {n} skill{'s' if n != 1 else ''} costs {usd(result.data_cost_usd)} "
+        f"against {usd(result.compute.compute_cost_usd)} of rented compute for one skill's training run: data is "
+        f"{percent(result.data_share)} of the total at the point estimate.",
+        f"**Time.** Assembling the data takes {weeks(result.max_weeks_to_assemble)} (the slowest expert pool) against "
+        f"{weeks(result.compute.training_weeks)} of training on {count(_input(result, 'compute.gpus'))} "
+        f"{escape(result.compute.gpu)} GPUs; both run at the same time.",
     ]
     if u is not None:
-        lines.append(
-            f"Over {u.draws:,} Monte Carlo draws the data share runs from {percent(u.data_share.p5)} (P5) to "
-            f"{percent(u.data_share.p95)} (P95).")
+        lines.append(f"**Uncertainty.** Over {u.draws:,} Monte Carlo draws the data share runs from "
+                     f"{percent(u.data_share.p5)} (P5) to {percent(u.data_share.p95)} (P95).")
     if result.sensitivity:
         top = result.sensitivity[0]
-        lines.append(f"The answer depends most on **{top.label}**: from its low to its high end the data share moves "
-                     f"from {percent(top.data_share_at_low)} to {percent(top.data_share_at_high)}.")
+        lines.append(f"**Top driver.** The answer depends most on **{escape(top.label)}** (top of the tornado on Scenarios): "
+                     f"from its low to its high end the data share moves from {percent(top.data_share_at_low)} to "
+                     f"{percent(top.data_share_at_high)}.")
     return lines
 
 
@@ -128,6 +217,11 @@ def skill_table(result: EvaluationResult) -> pl.DataFrame:
         "labor_usd": s.labor_usd, "vendor_margin_usd": s.price_usd - s.labor_usd, "price_usd": s.price_usd,
         "price_usd_per_item": s.price_usd / s.accepted_items if s.accepted_items else None,
         "weeks_to_assemble": s.weeks_to_assemble} for s in result.skills])
+
+
+def input_value(result: EvaluationResult, path: str) -> float:
+    """A resolved input's point value (NaN when the scenario has none)."""
+    return _input(result, path)
 
 
 def _input(result: EvaluationResult, path: str) -> float:
@@ -192,8 +286,19 @@ def projection_frame(result: EvaluationResult) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"framing": pl.String, "year": pl.Int64, "series": pl.String, "usd": pl.Float64})
 
 
+def _year_span(band, last: int) -> str:
+    years = [str(y) if y is not None else f"after {last}" for y in (band.p5_year, band.p95_year)]
+    return years[0] if years[0] == years[1] else f"{years[0]} to {years[1]}"
+
+
+def projection_table(result: EvaluationResult) -> pl.DataFrame:
+    """The projection beside its chart: per framing and year, the expert data and compute cost."""
+    return projection_frame(result).pivot(on="series", index=["framing", "year"], values="usd").rename(
+        {"Expert data": "expert_data_usd", "Compute": "compute_usd"}).sort("framing", "year")
+
+
 def crossover_sentences(result: EvaluationResult) -> list[str]:
-    """Per framing: when expert data overtakes compute at the point estimate, and the band over the draws."""
+    """Per framing: when expert data overtakes compute at the point estimate, and how the draws spread."""
     p, u = result.projection, result.uncertainty
     bands = {"per_skill_runs": u.crossover_per_skill_runs if u else None, "frontier": u.crossover_frontier if u else None}
     lines = []
@@ -205,13 +310,13 @@ def crossover_sentences(result: EvaluationResult) -> list[str]:
         if framing.data_costs_more_at_base_year:
             point = f"expert data already costs more in {framing.rows[0].year}"
         elif framing.crossover_year is None:
-            point = f"no crossing within {p.years} years (through {last})"
+            point = f"compute stays the larger cost through {last} ({p.years} years)"
         else:
             point = f"expert data overtakes compute in **{framing.crossover_year}**"
         band = bands[framing.name]
         if band is not None:
-            ends = "–".join(str(y) if y is not None else f"after {last}" for y in (band.p5_year, band.p95_year))
-            point += f"; over the draws, a crossing by {last} in {percent(band.share_of_draws_crossing)} (P5–P95: {ends})"
+            point += (f". In {percent(band.share_of_draws_crossing)} of the draws expert data costs more by {last}; "
+                      f"the crossing year's P5–P95: {_year_span(band, last)}")
         lines.append(f"**{FRAMING_LABELS[framing.name]}**: {point}.")
     return lines
 
@@ -347,16 +452,61 @@ def comparison_long(table: pl.DataFrame) -> pl.DataFrame:
         index="scenario", variable_name="cost", value_name="usd")
 
 
-def tornado_frame(result: EvaluationResult, top: int = 12) -> pl.DataFrame:
-    """The largest data-share swings: each input at its low and high end (others at base)."""
-    rows = []
+def sensitivity_labels(result: EvaluationResult, top: int | None = None) -> list[str]:
+    """Each sensitivity row's label (the registry's, with what it is for), made unique where two coincide."""
+    labels, seen = [], {}
     for row in result.sensitivity[:top]:
-        rows.append({"input": row.label, "end": "low", "value": row.low, "data_share": row.data_share_at_low,
-                     "swing": row.data_share_swing})
-        rows.append({"input": row.label, "end": "high", "value": row.high, "data_share": row.data_share_at_high,
-                     "swing": row.data_share_swing})
-    return pl.DataFrame(rows, schema={"input": pl.String, "end": pl.String, "value": pl.Float64,
+        seen[row.label] = seen.get(row.label, 0) + 1
+        labels.append(row.label if seen[row.label] == 1 else f"{row.label} #{seen[row.label]}")
+    return labels
+
+
+def _end_text(row, value: float) -> str:
+    try:
+        return format_value(value, spec_for(row.paths[0]).unit)
+    except KeyError:
+        return f"{value:,.4g}"
+
+
+def tornado_frame(result: EvaluationResult, top: int = 12) -> pl.DataFrame:
+    """The largest data-share swings: each input at its low and high end (others at base), with the end's value
+    in its unit for the label beside the bar."""
+    rows = []
+    for label, row in zip(sensitivity_labels(result, top), result.sensitivity[:top], strict=True):
+        for end, value, share in (("low", row.low, row.data_share_at_low), ("high", row.high, row.data_share_at_high)):
+            rows.append({"input": label, "end": end, "value": value, "value_text": _end_text(row, value),
+                         "data_share": share, "swing": row.data_share_swing})
+    return pl.DataFrame(rows, schema={"input": pl.String, "end": pl.String, "value": pl.Float64, "value_text": pl.String,
                                       "data_share": pl.Float64, "swing": pl.Float64})
+
+
+def tornado_table(result: EvaluationResult) -> pl.DataFrame:
+    """Every sensitivity row: the input, its low and high end in its unit, the data share at each, and the swing."""
+    rows = [{"input": label, "low_end": _end_text(row, row.low), "high_end": _end_text(row, row.high),
+             "data_share_at_low": row.data_share_at_low, "data_share_at_high": row.data_share_at_high,
+             "data_share_swing": row.data_share_swing, "data_cost_usd_at_low": row.data_cost_usd_at_low,
+             "data_cost_usd_at_high": row.data_cost_usd_at_high}
+            for label, row in zip(sensitivity_labels(result), result.sensitivity, strict=True)]
+    return pl.DataFrame(rows, schema={"input": pl.String, "low_end": pl.String, "high_end": pl.String,
+                                      "data_share_at_low": pl.Float64, "data_share_at_high": pl.Float64,
+                                      "data_share_swing": pl.Float64, "data_cost_usd_at_low": pl.Float64,
+                                      "data_cost_usd_at_high": pl.Float64})
+
+
+BAND_LABELS = {"data_cost_usd": ("Expert data cost", "usd"), "compute_cost_usd": ("Compute cost", "usd"),
+               "data_share": ("Data share of total cost", "fraction"),
+               "max_weeks_to_assemble": ("Weeks to assemble the data", "weeks"),
+               "training_weeks": ("Weeks to train", "weeks")}
+
+
+def bands_table(result: EvaluationResult) -> pl.DataFrame:
+    """The Monte Carlo bands as people read them: one row per output, each value in its unit."""
+    shown = lambda value, unit: weeks(value) if unit == "weeks" else format_value(value, unit)
+    return pl.DataFrame([{"output": BAND_LABELS[row["output"]][0],
+                          **{k: shown(row[k], BAND_LABELS[row["output"]][1]) for k in ("p5", "p50", "p95", "point_estimate")}}
+                         for row in bands_frame(result).iter_rows(named=True)],
+                        schema={"output": pl.String, "p5": pl.String, "p50": pl.String, "p95": pl.String,
+                                "point_estimate": pl.String})
 
 
 def bands_frame(result: EvaluationResult) -> pl.DataFrame:

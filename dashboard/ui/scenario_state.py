@@ -29,9 +29,11 @@ from dashboard.ui import scenario_link as link
 from dashboard.ui.data import load_tables, warehouse_version
 from dashboard.ui.evidence_filter import current_filter, set_filter
 from dashboard.ui.formats import format_value, slider_format
+from dashboard.ui.sourcing import escape_markdown
 
 STATE_KEY = "scenario_document"
 NOTICES_KEY = "link_notices"
+LINK_DOCUMENT_KEY = "link_document"
 PROBLEM_KEY = "scenario_problem"
 WIDGET_PREFIX = "in:"
 STRUCTURE_PREFIX = "in:structure."
@@ -45,6 +47,7 @@ def _document() -> dict[str, Any]:
         state = link.read_link(st.query_params.to_dict())
         st.session_state[STATE_KEY] = state.document
         st.session_state[NOTICES_KEY] = state.notices
+        st.session_state[LINK_DOCUMENT_KEY] = state.document
         set_filter(state.evidence_filter)
     return st.session_state[STATE_KEY]
 
@@ -107,15 +110,19 @@ def set_structure(new_domains: list[str] | None = None, mix: list[tuple[str, flo
         _forget_widgets()
 
 
-def load_scenario(scenario: Scenario) -> None:
-    """Make an imported, opened or calibrated scenario current; the link carries it from now on."""
+def load_scenario(scenario: Scenario) -> bool:
+    """Make an imported, opened or calibrated scenario current (the link carries it from now on); False when it
+    cannot be used (the reason is kept for `take_problem`)."""
     if _replace(scenario.model_dump(mode="json"), "That scenario cannot be used"):
         _forget_widgets()
+        return True
+    return False
 
 
 def reset() -> None:
-    """Back to the default scenario with every input at its warehouse default."""
+    """Back to the default view: the default scenario, every input at its warehouse default, nothing hidden."""
     st.session_state[STATE_KEY] = link.default_document()
+    set_filter("all")
     _forget_widgets()
 
 
@@ -159,6 +166,11 @@ def link_params() -> dict[str, str]:
     return link.link_params(_document(), current_filter())
 
 
+def sync_link() -> None:
+    """Rewrite the address from the state (every page, every run: the switches live on every page)."""
+    _sync_url()
+
+
 def _sync_url() -> None:
     """Write the state's parameters into st.query_params, touching only keys that differ."""
     wanted = link_params()
@@ -179,8 +191,10 @@ def share_query() -> str:
 
 
 def notices() -> list[str]:
-    """Link parameters that were ignored when the session opened (each with the reason)."""
-    _document()
+    """Link parameters that were ignored when the session opened (each with the reason), for as long as the
+    view is still the one the link opened."""
+    if _document() is not st.session_state.get(LINK_DOCUMENT_KEY):
+        return []
     return list(st.session_state.get(NOTICES_KEY, []))
 
 
@@ -308,5 +322,7 @@ def slider_for(path: str, label: str | None = None) -> float | None:
         st.slider(label or spec.label, float(slider.low), float(slider.high), step=float(slider.step), key=key,
                   format=slider_format(spec.unit), on_change=_on_slider, args=(path, key), help=spec.help or None)
     changed = link.get_leaf(_document(), path) != link.field_default(path)
-    st.caption(f"**{format_value(point, spec.unit)}**" + (" · changed" if changed else "") + f" · {hint(path)}")
+    # Source titles and money are text, not Markdown: two "$" in one caption would otherwise open LaTeX.
+    st.caption(f"**{escape_markdown(format_value(point, spec.unit))}**" + (" · changed" if changed else "")
+               + f" · {escape_markdown(hint(path))}")
     return point

@@ -63,8 +63,9 @@ def date_span(frame: pl.DataFrame, date_column: str | None, today: date) -> str:
     return f"{span} (newest {age_words(newest, today)})."
 
 
-def caption_text(frame: pl.DataFrame, date_column: str | None, today: date | None = None) -> str:
-    """The caption's Markdown: the sources named (capped, with a count of the rest) and the dates."""
+def caption_text(frame: pl.DataFrame, date_column: str | None, today: date | None = None, table_below: bool = False) -> str:
+    """The caption's Markdown: the sources named (capped, with a count of the rest: where to find them, naming a ZIP
+    download only when `table_below` says the table right below offers one) and the dates."""
     wanted = ["source_publisher", "source_title", "source_url"]
     if frame.is_empty() or not all(c in frame.columns for c in wanted):
         return "No sourced figures shown."
@@ -72,14 +73,16 @@ def caption_text(frame: pl.DataFrame, date_column: str | None, today: date | Non
     labels = [source_label(*row) for row in sources.iter_rows()]
     named = "; ".join(labels[:MAX_SOURCES_NAMED])
     rest = len(labels) - MAX_SOURCES_NAMED
-    more = f"; and {rest} more (see the table's ZIP download or Sources and methodology)" if rest > 0 else ""
+    where = "in the ZIP download of the table below and on Sources and methodology" if table_below \
+        else "on Sources and methodology"
+    more = f"; and {rest} more ({where})" if rest > 0 else ""
     plural = "s" if len(labels) != 1 else ""
     return f"Source{plural}: {named}{more}. {date_span(frame, date_column, today or date.today())}".strip()
 
 
-def source_caption(frame: pl.DataFrame, date_column: str | None = None) -> None:
+def source_caption(frame: pl.DataFrame, date_column: str | None = None, table_below: bool = False) -> None:
     """st.caption under a chart naming its sources and the oldest and newest as-of dates."""
-    st.caption(caption_text(frame, date_column))
+    st.caption(caption_text(frame, date_column, table_below=table_below))
 
 
 def epoch_credit(sources: pl.DataFrame, source_ids: list[str]) -> None:

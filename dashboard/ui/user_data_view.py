@@ -26,6 +26,16 @@ from pipelines.userdata.tasklog_ingest import ingest_tasklog, remove_tasklog
 class Outcome:
     ok: bool
     message: str
+    new_id: str | None = None  # the upload or task log it created
+
+    @property
+    def summary(self) -> str:
+        return self.message.splitlines()[0] if self.message else ""
+
+    @property
+    def problems(self) -> list[str]:
+        """Every line after the first: a refusal's problems, one a line."""
+        return [line for line in self.message.splitlines()[1:] if line.strip()]
 
 
 def _with_name(report: str, temporary: Path, shown: str) -> str:
@@ -42,7 +52,8 @@ def _store(data: bytes, kind: Kind, name: str, action) -> Outcome:
         temporary = Path(folder) / f"upload.{kind}"
         temporary.write_bytes(data)
         try:
-            return Outcome(True, action(temporary, shown))
+            message, new_id = action(temporary, shown)
+            return Outcome(True, message, new_id)
         except InvalidData as error:
             return Outcome(False, _with_name(str(error), temporary, shown))
 
@@ -51,7 +62,7 @@ def store_quotes(name: str, data: bytes, user_dir: Path, warehouse: Path) -> Out
     """Validate and store an uploaded vendor-quotes CSV as one upload."""
     def action(path: Path, shown: str) -> str:
         upload = ingest_quotes(path, user_dir, warehouse, shown_name=shown)
-        return f"Stored {upload.row_count} quote(s) from {shown} as upload {upload.upload_id}."
+        return f"Stored {upload.row_count} quote(s) from {shown} as upload {upload.upload_id}.", upload.upload_id
     return _store(data, "csv", name, action)
 
 
@@ -62,7 +73,8 @@ def store_tasklog(name: str, data: bytes, user_dir: Path, quarantine: bool) -> O
     def action(path: Path, shown: str) -> str:
         done = ingest_tasklog(path, user_dir, quarantine=quarantine, shown_name=shown)
         kept = f"; {done.rows_quarantined:,} bad row(s) kept in quarantine" if done.rows_quarantined else ""
-        return f"Ingested {done.rows_ingested:,} of {done.rows_read:,} row(s) from {shown} as task log {done.tasklog_id}{kept}."
+        return (f"Ingested {done.rows_ingested:,} of {done.rows_read:,} row(s) from {shown} as task log "
+                f"{done.tasklog_id}{kept}.", done.tasklog_id)
     return _store(data, kind, name, action)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from dashboard.ui.charts import confidence_color, palette_scale, source_tooltip
+from dashboard.ui.charts import USD_LABEL, band_axis, confidence_color, log_axis, palette_scale, source_tooltip, usd_axis
 from dashboard.ui.vendor_metrics_view import spans_orders_of_magnitude
 
 _DATE = alt.X("date:T", title="Date (as of, else source published)")
@@ -25,15 +25,23 @@ def _scale(values: list[float | None]) -> alt.Scale:
     return alt.Scale(type="log") if spans_orders_of_magnitude(values) else alt.Scale(zero=False)
 
 
-def _y(field: str, title: str, values: list[float | None], fmt: str = "~s") -> alt.Y:
-    return alt.Y(f"{field}:Q", title=title, scale=_scale(values), axis=alt.Axis(format=fmt, tickCount=5))
+def _axis(title: str, money: bool, log: bool) -> alt.Axis:
+    """Money in $k/$M/$B (never d3's "1G"), counts in k/M; titles never cut short."""
+    if money:
+        return usd_axis(title, log=log, tickCount=5)
+    return log_axis(title) if log else alt.Axis(title=title, format="~s", tickCount=5, titleLimit=0)
+
+
+def _y(field: str, title: str, values: list[float | None], money: bool = False) -> alt.Y:
+    scale = _scale(values)
+    return alt.Y(f"{field}:Q", scale=scale, axis=_axis(title, money, scale.type == "log"))
 
 
 def metric_over_time(frame: pl.DataFrame, metric: str) -> alt.LayerChart:
     """One metric's figures over time: a point per figure, a rule for ranges, colour by vendor."""
     values = frame["value"].to_list() + frame["low"].to_list() + frame["high"].to_list()
     scale = _scale(values)
-    y = alt.Y("value:Q", title=metric_label(metric), scale=scale, axis=alt.Axis(format="~s", tickCount=5))
+    y = alt.Y("value:Q", scale=scale, axis=_axis(metric_label(metric), metric.endswith("_usd"), scale.type == "log"))
     tips = source_tooltip("vendor:N", "metric:N", alt.Tooltip("value:Q", format=",.3~s"), "low:Q", "high:Q",
                           "period:N", "date_basis:N", date_field="date")
     base = alt.Chart(frame).encode(x=_DATE, color=alt.Color("vendor:N", scale=palette_scale(), title="Vendor"))
@@ -62,9 +70,9 @@ def per_contributor_chart(pairs: pl.DataFrame) -> alt.Chart:
                           alt.Tooltip("value:Q", format=",", title="contributors"),
                           alt.Tooltip("revenue_value:Q", format="$,.3~s", title="revenue/ARR"),
                           "revenue_source_title:N", date_field="date")
-    y = _y("usd_per_contributor", "Revenue per contributor (USD)", pairs["usd_per_contributor"].to_list(), "$~s")
+    y = _y("usd_per_contributor", "Revenue per contributor (USD)", pairs["usd_per_contributor"].to_list(), money=True)
     return alt.Chart(pairs).mark_point(filled=True, size=160, opacity=1).encode(
-        x=alt.X("vendor:N", title=None, sort="-y"), y=y,
+        x=alt.X("vendor:N", title=None, sort="-y", axis=band_axis(labelAngle=-30)), y=y,
         color=confidence_color("pair_confidence"), tooltip=tips,
     ).properties(height=280)
 
@@ -74,6 +82,6 @@ def deals_timeline(frame: pl.DataFrame) -> alt.Chart:
                           date_field="date")
     return alt.Chart(frame).mark_circle(opacity=0.85).encode(
         x=_DATE, y=alt.Y("vendor:N", title=None),
-        size=alt.Size("value:Q", title="USD", scale=alt.Scale(type="sqrt"), legend=alt.Legend(format="$~s")),
+        size=alt.Size("value:Q", title="USD", scale=alt.Scale(type="sqrt"), legend=alt.Legend(labelExpr=USD_LABEL)),
         color=confidence_color(), tooltip=tips,
     ).properties(height=alt.Step(28))

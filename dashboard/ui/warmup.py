@@ -11,6 +11,7 @@ the garbage collector's reach (`gc.freeze`), so its automatic full collections s
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import importlib
 import pkgutil
@@ -18,8 +19,8 @@ import threading
 
 LIBRARIES = ("numpy", "pandas", "pyarrow", "polars", "duckdb", "altair", "scipy.stats", "pydantic")
 PACKAGES = ("dashboard.ui", "dashboard.model")
-SKIP = {"dashboard.app", "datamoat.bench.dashboard", "datamoat.bench.load", "datamoat.bench.load_browser", "datamoat.bench.load_websocket",
-        "datamoat.bench.local_server", "datamoat.bench.model", "datamoat.cli.scenario"}
+SKIP = {"dashboard.app", "datamoat.bench.dashboard", "datamoat.bench.load", "datamoat.bench.load_browser",
+        "datamoat.bench.load_websocket", "datamoat.bench.local_server", "datamoat.bench.model", "datamoat.cli.scenario"}
 _LOCK = threading.Lock()
 _done = False
 
@@ -43,10 +44,8 @@ def warm_imports() -> None:
         if _done:
             return
         for name in LIBRARIES:
-            try:
+            with contextlib.suppress(ImportError):
                 importlib.import_module(name)
-            except ImportError:
-                pass
         for name in _modules():
             importlib.import_module(name)
         gc.freeze()  # the imported modules live as long as the server: keep them out of every collection

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from datamoat.cli.docs import docs_command
 from datamoat.cli.fetch import UpstreamOption
 from datamoat.cli.fetch import register as register_fetch
 from datamoat.cli.market import register as register_market
@@ -119,6 +120,9 @@ def serve(
     raise typer.Exit(subprocess.call(command, env=env))
 
 
+app.command("docs")(docs_command)
+
+
 @app.command()
 def schema() -> None:
     """Print the warehouse schema (table → columns → meaning) as Markdown."""
@@ -162,6 +166,23 @@ def bench_dashboard() -> None:
     from datamoat.bench.dashboard import run_dashboard_benchmark
 
     run_dashboard_benchmark()
+
+
+@bench_app.command("browser")
+def bench_browser(
+    warehouse: WarehouseOption = None,
+    repeats: Annotated[int, typer.Option(min=1, max=20, help="cold opens of each page")] = 3,
+    port: Annotated[int | None, typer.Option(min=1024, max=65535, help="port on 127.0.0.1 (default: a free one)")] = None,
+) -> None:
+    """Open every page cold in headless Chromium: seconds to fully rendered against 1.5 s, and any request off the machine."""
+    from datamoat.bench.browser import run_browser_benchmark
+
+    try:
+        ok = run_browser_benchmark(warehouse, repeats, port)
+    except (FileNotFoundError, RuntimeError, TimeoutError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(0 if ok else 1)
 
 
 @bench_app.command("load")

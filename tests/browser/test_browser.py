@@ -1,4 +1,5 @@
-"""Every page opens by its URL in a real browser, without an exception; a screenshot of each is kept."""
+"""Every page opens by its URL in a real browser, without an exception and without a request to another host
+(the `page` fixture logs every request); a screenshot of each is kept."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ PAGES[0] = ("", PAGES[0][1])  # Streamlit serves the default page at the root ad
 
 @pytest.mark.parametrize(("url_path", "title"), PAGES, ids=[p[0] or "root" for p in PAGES])
 def test_page_opens_without_exception(server: str, page, url_path: str, title: str) -> None:
-    page.goto(f"{server}/{url_path}", wait_until="domcontentloaded")
+    page.goto(f"{server}/{url_path}", wait_until="commit")
     wait_for_app(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{url_path or 'overview'}.png"), full_page=True)

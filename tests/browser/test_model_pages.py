@@ -3,12 +3,10 @@ the same state; a screenshot of each model page is kept in tests/screenshots/.""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from dashboard.ui.navigation import SECTIONS
-from tests.browser.conftest import SCREENSHOTS, wait_for_app
+from tests.browser.conftest import SCREENSHOTS, metric, wait_for_app
 
 pytestmark = pytest.mark.browser
 URLS = {file: url for entries in SECTIONS.values() for file, _, url, _ in entries}
@@ -17,26 +15,17 @@ MINE = ["overview.py", "skill_cost_builder.py", "supply_and_time.py", "compute_v
 URLS["overview.py"] = ""  # the default page is served at the root
 MODEL_PAGES = [URLS[file] for file in MINE]
 OVERVIEW, BUILDER = URLS["overview.py"], URLS["skill_cost_builder.py"]
-_SUFFIX = {"": 1.0, "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
-
-
-def _metric(page, label: str) -> float:
-    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
-    text = box.locator('[data-testid="stMetricValue"]').inner_text()
-    match = re.search(r"([\d,]*\.?\d+)\s*([kMBT]?)", text)
-    assert match, text
-    return float(match.group(1).replace(",", "")) * _SUFFIX[match.group(2)]
 
 
 def _open(page, server: str, path: str) -> None:
-    page.goto(f"{server}/{path}", wait_until="domcontentloaded")
+    page.goto(f"{server}/{path}", wait_until="commit")
     wait_for_app(page)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_keyboard_slider_change_moves_the_headline(server: str, page) -> None:
     _open(page, server, OVERVIEW)
-    before = _metric(page, "Expert data cost")
+    before = metric(page, "Expert data cost")
     _open(page, server, BUILDER)
     thumb = page.get_by_role("slider").first  # the vendor-margin slider comes first
     thumb.focus()
@@ -45,14 +34,14 @@ def test_keyboard_slider_change_moves_the_headline(server: str, page) -> None:
     wait_for_app(page)
     assert "margin=" in page.url
     _open(page, server, OVERVIEW + "?" + page.url.split("?", 1)[1])
-    assert _metric(page, "Expert data cost") > before
+    assert metric(page, "Expert data cost") > before
 
 
 def test_shared_url_reopens_the_same_state(server: str, page) -> None:
     _open(page, server, BUILDER + "?margin=0.8")
-    shared = _metric(page, "Expert data cost")
+    shared = metric(page, "Expert data cost")
     _open(page, server, BUILDER)
-    assert _metric(page, "Expert data cost") < shared
+    assert metric(page, "Expert data cost") < shared
 
 
 @pytest.mark.parametrize("path", MODEL_PAGES)

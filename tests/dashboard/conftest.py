@@ -18,6 +18,25 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(handle) if any((v or "").strip() for v in row.values())]
 
 
+@pytest.fixture(scope="session")
+def shared_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One warehouse built from the fixture sources for every test that only reads it (one per xdist worker)."""
+    from pipelines.build import build
+    from tests.conftest import FIXTURE_SOURCES
+
+    path = tmp_path_factory.mktemp("shared-warehouse") / "warehouse.duckdb"
+    build(path, FIXTURE_SOURCES)
+    return path
+
+
+@pytest.fixture
+def on_shared_warehouse(shared_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app reads the shared warehouse; the reader's own data (saved scenarios, uploads) goes to this test's folder."""
+    monkeypatch.setenv("DATAMOAT_WAREHOUSE", str(shared_warehouse))
+    monkeypatch.setenv("DATAMOAT_USER_DIR", str(tmp_path / "user"))
+    return shared_warehouse
+
+
 @pytest.fixture
 def app_on_fixture(warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], AppTest]:
     """Open one page of the app (by its file under app_pages/) against the fixture warehouse."""

@@ -2,18 +2,18 @@
 
 import pytest
 
-from tests.dashboard.model_app import metric, open_page
+from tests.dashboard.model_app import metric, open_page, top_of
 
 
 @pytest.fixture(autouse=True)
-def _fixture_warehouse(monkeypatch, warehouse):
-    monkeypatch.setenv("DATAMOAT_WAREHOUSE", str(warehouse))
+def _fixture_warehouse(on_shared_warehouse):
+    """Every test here reads the shared fixture warehouse."""
 
 
 def test_more_training_compute_costs_more():
     at = open_page("compute_vs_data")
     before = metric(at, "Compute cost (cloud rental)")
-    at.slider(key="in:c.flop").set_value(26.0).run()
+    at.select_slider(key="in:c.flop").set_value(top_of("compute.training_flop")).run()
     assert not at.exception
     assert metric(at, "Compute cost (cloud rental)") > before
 

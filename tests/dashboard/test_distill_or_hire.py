@@ -6,8 +6,8 @@ from tests.dashboard.model_app import metric, open_page
 
 
 @pytest.fixture(autouse=True)
-def _fixture_warehouse(monkeypatch, warehouse):
-    monkeypatch.setenv("DATAMOAT_WAREHOUSE", str(warehouse))
+def _fixture_warehouse(on_shared_warehouse):
+    """Every test here reads the shared fixture warehouse."""
 
 
 def test_longer_outputs_cost_more():

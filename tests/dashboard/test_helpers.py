@@ -9,9 +9,8 @@ from datetime import date
 import polars as pl
 import pytest
 
-from dashboard.ui import expert_rates_view as rates
 from dashboard.ui import vendor_metrics_view as vendors
-from dashboard.ui.evidence_filter import filter_confidence
+from dashboard.ui.evidence_filter import filter_evidence
 from dashboard.ui.sourcing import caption_text, safe_url
 from dashboard.ui.tables import neutralise_formulas, to_csv, to_zip
 
@@ -45,10 +44,13 @@ def test_caption_links_only_http_and_escapes_markdown():
     assert safe_url("ftp://x") is None and safe_url("https://x.org") == "https://x.org"
 
 
-def test_filter_confidence():
-    frame = pl.DataFrame({"confidence": ["reported", "speculative", "likely"]})
-    assert filter_confidence(frame, True)["confidence"].to_list() == ["reported", "likely"]
-    assert filter_confidence(frame, False).height == 3
+def test_filter_evidence():
+    frame = pl.DataFrame({"confidence": ["reported", "speculative", "likely"],
+                          "evidence_class": ["primary", "primary", "secondary"]})
+    assert filter_evidence(frame, True, False)["confidence"].to_list() == ["reported", "likely"]
+    assert filter_evidence(frame, False, True)["confidence"].to_list() == ["reported", "speculative"]
+    assert filter_evidence(frame, True, True)["confidence"].to_list() == ["reported"]
+    assert filter_evidence(frame, False, False).height == 3
 
 
 def _vendor_rows(rows):
@@ -86,18 +88,3 @@ def test_spans_orders_of_magnitude():
     assert not vendors.spans_orders_of_magnitude([1e6, 5e6, None])
 
 
-def test_premium_uses_typical_then_midpoint_and_latest_us_wage():
-    postings = pl.DataFrame({
-        "platform": ["A", "B", "C"], "role": ["r", "r", "r"], "domain": ["law", "law", "law"],
-        "usd_per_hour_low": [100.0, 80.0, None], "usd_per_hour_typical": [150.0, None, None],
-        "usd_per_hour_high": [200.0, 120.0, 300.0], "source_id": ["s"] * 3,
-    })
-    occupations = pl.DataFrame({
-        "domain": ["law", "law", "law"], "region": ["US", "US", "World"], "survey_year": [2020, 2023, 2024],
-        "median_usd_per_hour": [40.0, 50.0, 99.0], "occupation": ["L", "L", "Lw"], "source_id": ["o1", "o2", "o3"],
-    })
-    out = rates.premiums(postings, occupations)
-    assert out["rate_usd_per_hour"].to_list() == [150.0, 100.0, 300.0]
-    assert out["rate_basis"].to_list() == ["typical", "middle of range", "high end only"]
-    assert out["premium"].to_list() == [pytest.approx(3.0), pytest.approx(2.0), pytest.approx(6.0)]
-    assert rates.domain_premiums(out)["median_premium"].to_list() == [pytest.approx(3.0)]

@@ -96,3 +96,56 @@ def test_expert_rates_page_shows_the_readers_quotes_beside_public_rates(app_on_f
     compared = [frame.value for frame in after.dataframe if "quoted_median_usd_per_hour" in frame.value.columns]
     assert len(compared) == 1
     assert "law" in list(compared[0]["domain"]) and compared[0]["public_usd_per_hour"].notna().any()
+
+
+def _submit(at, label: str) -> None:
+    next(b for b in at.button if b.label == label).click().run()
+
+
+def test_the_newest_ingest_is_selected_after_an_upload(app_on_fixture, user_folder, warehouse):
+    old = ingest_tasklog(USERDATA / "tasklog_tiny.csv", user_folder)
+    at = app_on_fixture("my_data.py")
+    assert at.selectbox(key="tasklog-choice").value == old.tasklog_id
+    at.file_uploader(key="tasklog-file").set_value(("new log.csv", (USERDATA / "tasklog_tiny.csv").read_bytes(), "text/csv"))
+    _submit(at, "Ingest task log")
+    assert not at.exception
+    new_ids = [i for i in mine.tasklogs(user_folder)["tasklog_id"].to_list() if i != old.tasklog_id]
+    assert len(new_ids) == 1
+    assert at.selectbox(key="tasklog-choice").value == new_ids[0]
+    assert any(new_ids[0] in s.value for s in at.success)
+
+
+def test_a_refused_upload_lists_every_problem(app_on_fixture, user_folder, warehouse):
+    lines = (USERDATA / "tasklog_tiny.csv").read_text(encoding="utf-8").splitlines()
+    bad = [lines[0]] + [line.replace("accepted", "maybe") for line in lines[1:]]
+    wanted = sum("maybe" in line for line in bad)
+    assert wanted >= 2
+    at = app_on_fixture("my_data.py")
+    at.file_uploader(key="tasklog-file").set_value(("bad.csv", ("\n".join(bad) + "\n").encode(), "text/csv"))
+    _submit(at, "Ingest task log")
+    listed = "\n".join(c.value for c in at.code)
+    assert at.error and sum(": status" in line for line in listed.splitlines()) == wanted
+
+
+def test_calibrating_changes_the_view_everywhere_and_the_link(app_on_fixture, user_folder, warehouse):
+    ingest_tasklog(USERDATA / "tasklog_tiny.csv", user_folder)
+    at = app_on_fixture("my_data.py")
+    assert not dict(at.query_params)
+    at.button(key="tasklog-calibrate").click().run()
+    assert any("calibrated" in s.value for s in at.success)
+    assert dict(at.query_params), "the link must carry the calibrated inputs"
+    assert "differs from the default" in " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_a_link_made_after_calibrating_reopens_the_same_numbers(app_on_fixture, user_folder, warehouse):
+    from tests.dashboard.model_app import metric, open_page
+
+    ingest_tasklog(USERDATA / "tasklog_tiny.csv", user_folder)
+    at = app_on_fixture("my_data.py")
+    default = metric(open_page("overview"), "Expert data cost")
+    at.button(key="tasklog-calibrate").click().run()
+    at.switch_page("app_pages/overview.py").run()
+    calibrated = metric(at, "Expert data cost")
+    assert calibrated != default
+    reopened = open_page("overview", dict(at.query_params))  # another reader, from the address alone
+    assert metric(reopened, "Expert data cost") == calibrated

@@ -50,3 +50,8 @@ def test_rebuild_button_rebuilds_and_reports(app_on_fixture, sources_dir, monkey
     runs = next(df.value for df in at.dataframe if "run_id" in df.value.columns)
     assert len(runs) == 2
     assert any("Data rebuilt" in s.value for s in at.success)
+    # the message stands right under the button that caused it, not at the top of the long page
+    order = [(n.type, getattr(n, "label", None) or str(getattr(n, "value", ""))) for n in at.main if hasattr(n, "type")]
+    button = order.index(("button", "Rebuild data"))
+    message = next(i for i, (kind, text) in enumerate(order) if kind == "success" and "Data rebuilt" in text)
+    assert message == button + 1, order[button:message + 1]

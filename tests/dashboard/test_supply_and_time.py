@@ -7,17 +7,17 @@ from tests.dashboard.model_app import metric, open_page
 
 
 @pytest.fixture(autouse=True)
-def _fixture_warehouse(monkeypatch, warehouse):
-    monkeypatch.setenv("DATAMOAT_WAREHOUSE", str(warehouse))
+def _fixture_warehouse(on_shared_warehouse):
+    """Every test here reads the shared fixture warehouse."""
 
 
 def test_fewer_participants_take_longer():
     at = open_page("supply_and_time")
-    before = metric(at, "Slowest skill")
+    before = metric(at, "Slowest pool")
     for key in [s.key for s in at.slider if s.key.endswith(".part")]:
         at.slider(key=key).set_value(0.0005).run()
     assert not at.exception
-    assert metric(at, "Slowest skill") > before
+    assert metric(at, "Slowest pool") > before
 
 
 def test_deadline_marks_scarce_domains():

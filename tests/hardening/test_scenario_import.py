@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.model.scenario import Scenario
-from dashboard.ui.saved_scenarios import MAX_PROBLEMS_SHOWN, SAVED_KEY, check_import, import_problems, read_scenario
+from dashboard.ui.saved_scenarios import MAX_PROBLEMS_SHOWN, check_import, import_problems, read_scenario
+from dashboard.ui.scenario_state import STATE_KEY
 from dashboard.ui.uploads import UploadRejected
 from tests.fixtures.make_hostile import ACCEPT, CASES, Case
 from tests.hardening.test_uploads import case_bytes
@@ -88,8 +90,9 @@ def scenarios_page(tmp_path_factory: pytest.TempPathFactory) -> AppTest:
 
 
 def _state(at: AppTest) -> tuple[object, object]:
-    saved = at.session_state[SAVED_KEY] if SAVED_KEY in at.session_state else None  # noqa: SIM401 — kept: the `in` test, then []
-    scenario = at.session_state["scenario_state"] if "scenario_state" in at.session_state else None  # noqa: SIM401
+    """What an import could change: the saved scenarios (as the page lists them) and the current scenario."""
+    saved = [s.value for s in at.selectbox if s.key == "scenario-chosen"]
+    scenario = at.session_state[STATE_KEY] if STATE_KEY in at.session_state else None  # noqa: SIM401 (no .get)
     return repr(saved), repr(scenario)
 
 
@@ -103,7 +106,8 @@ def test_page_shows_each_rejection_and_keeps_nothing(scenarios_page: AppTest):
         at.file_uploader(key="scenario-import").set_value((case.upload_name, case.build(), "application/json")).run()
         assert not at.exception, (case.file, at.exception)
         errors = " ".join(e.value for e in at.error)
-        assert "nothing was imported" in errors and case.expect in errors + at.dataframe[-1].value.to_csv(), case.file
+        listed = " ".join(c.value for c in at.code)
+        assert "nothing was imported" in errors and case.expect in errors + listed, case.file
         assert not any(b.key == "scenario-import-apply" for b in at.button), case.file
         assert _state(at) == before, case.file
 
@@ -120,3 +124,11 @@ def test_page_imports_a_valid_scenario_only_when_asked(scenarios_page: AppTest):
     assert not at.exception, at.exception
     assert _state(at) != before
     assert "<script>alert(1)</script>" in _state(at)[1]
+    # the imported names are shown as text on every page: never as Markdown or HTML
+    for page in ("overview", "skill_cost_builder", "scenarios"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, (page, at.exception)
+        shown = [e.value for kind in ("markdown", "caption", "warning", "success") for e in getattr(at, kind)]
+        shown += [e.value for e in at.sidebar.markdown]
+        assert any("onerror" in text for text in shown), page
+        assert not any(re.search(r"(?<!\\)<(img|script)", text) for text in shown), page

@@ -10,8 +10,6 @@ import pytest
 
 from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
 from dashboard.model.scenario import parse_scenario
-from pipelines.build import build
-from pipelines.paths import SOURCES_DIR
 from pipelines.reader import load_tables
 
 from .builders import SMALL
@@ -26,14 +24,6 @@ def small_document():
 @pytest.fixture
 def small_scenario():
     return parse_scenario(SMALL)
-
-
-@pytest.fixture(scope="session")
-def bundled_warehouse(tmp_path_factory) -> Path:
-    """A warehouse built once from the bundled data (data/sources), read-only for every test."""
-    path = tmp_path_factory.mktemp("bundled") / "warehouse.duckdb"
-    build(path, SOURCES_DIR)
-    return path
 
 
 @pytest.fixture(scope="session")

@@ -42,17 +42,6 @@ def test_typed_columns_in_the_warehouse(warehouse):
     assert types["item_count"] == "BIGINT"
 
 
-def test_gpu_prices_carry_peak_throughput_from_specs(warehouse, sources_dir):
-    with (sources_dir / "gpu_specs.csv").open(encoding="utf-8") as handle:
-        peaks = {r["gpu"]: float(r["value"]) for r in csv.DictReader(handle)
-                 if r["spec"] == "peak_dense_bf16_flop_per_second" and r["value"]}
-    rows = query(warehouse, "SELECT gpu, peak_dense_bf16_flop_per_second FROM gpu_prices")
-    assert rows and any(gpu in peaks for gpu, _ in rows)
-    for gpu, peak in rows:
-        if gpu in peaks:
-            assert peak == pytest.approx(peaks[gpu])
-
-
 def test_a_second_build_with_no_change_is_a_no_op(warehouse, sources_dir):
     before = sha256(warehouse)
     result = build(warehouse, sources_dir)

@@ -127,6 +127,7 @@ def test_quotes_beside_the_fixture_warehouse(user_dir, warehouse):
     ingest_quotes(USERDATA_FIXTURES / "quotes_valid.csv", user_dir, warehouse)
     out = quotes_beside_public_rates(user_dir, warehouse)
     rates = dict(zip(out["domain"], out["public_usd_per_hour"], strict=True))
+    assert all(out["public_source_ids"].str.len_chars() > 0)  # the public rates' sources travel with the comparison
     # the fixture's postings, by the posting rule (typical, else the middle of the range), median per domain
     assert rates == {"law": pytest.approx((190 + 115) / 2), "software_engineering": pytest.approx((100 + 95) / 2)}
     with duckdb.connect(str(warehouse), read_only=True) as con:  # the same figure the model's default reads
