@@ -6,16 +6,11 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from dashboard.ui.charts import PALETTE, palette_scale
+from dashboard.ui.charts import PALETTE, band_axis, legend, log_axis, palette_scale, usd_axis
 
 LOG = alt.Scale(type="log")
 BASIS_COLORS = {"annual revenue": PALETTE[0], "run-rate": PALETTE[1], "no figure": "#DDDDDD"}
 LAB_REPORT = "lab's own report"
-LEGEND = alt.Legend(labelLimit=320)
-
-
-def money_axis(title: str) -> alt.Axis:
-    return alt.Axis(title=title, format="$~s", labelExpr="replace(datum.label, 'G', 'B')")
 
 
 def _year_axis(years: list[int]) -> alt.X:
@@ -41,7 +36,7 @@ def _lab_layer(points: pl.DataFrame, years: list[int]) -> list[alt.Chart]:
     frame = points.with_columns(kind=pl.lit(LAB_REPORT))
     base = alt.Chart(frame).encode(x=_year_axis(years))
     dots = base.mark_point(filled=True, size=90, color="#000000", opacity=0.85).encode(
-        y=alt.Y("usd:Q"), shape=alt.Shape("kind:N", title=None, scale=alt.Scale(range=["diamond"]), legend=LEGEND),
+        y=alt.Y("usd:Q"), shape=alt.Shape("kind:N", title=None, scale=alt.Scale(range=["diamond"]), legend=legend(None, "right")),
         tooltip=tips)
     ranges = base.transform_filter("isValid(datum.low_usd) && isValid(datum.high_usd)").mark_rule(
         color="#000000").encode(y="low_usd:Q", y2="high_usd:Q", tooltip=tips)
@@ -53,8 +48,8 @@ def human_data_chart(stack: pl.DataFrame, totals: pl.DataFrame, labs: pl.DataFra
     labelled, and the labs' own reports as separate diamonds."""
     x = _year_axis(years)
     bars = alt.Chart(stack).mark_bar().encode(
-        x=x, y=alt.Y("revenue_usd:Q", stack="zero", axis=money_axis("USD a year")),
-        color=alt.Color("vendor:N", title="Vendor", scale=palette_scale(), legend=LEGEND),
+        x=x, y=alt.Y("revenue_usd:Q", stack="zero", axis=usd_axis("USD a year", log=False)),
+        color=alt.Color("vendor:N", title="Vendor", scale=palette_scale(), legend=legend("Vendor", "right")),
         order=alt.Order("vendor:N"),
         tooltip=_sources("vendor:N", "year:O", alt.Tooltip("revenue:N", title="revenue"),
                          alt.Tooltip("revenue_basis:N", title="rule"), alt.Tooltip("range:N", title="range"),
@@ -83,9 +78,9 @@ def coverage_chart(grid: pl.DataFrame, years: list[int]) -> alt.LayerChart:
     tips = _sources("vendor:N", "year:O", alt.Tooltip("revenue_basis:N", title="rule"),
                     alt.Tooltip("label:N", title="revenue"), alt.Tooltip("confidence:N", title="Confidence"))
     x = _year_axis(years)
-    y = alt.Y("vendor:N", title=None, axis=alt.Axis(labelLimit=240))
+    y = alt.Y("vendor:N", title=None, axis=band_axis())
     cells = alt.Chart(grid).mark_rect(stroke="#FFFFFF").encode(
-        x=x, y=y, color=alt.Color("revenue_basis:N", title="Rule", legend=LEGEND,
+        x=x, y=y, color=alt.Color("revenue_basis:N", title="Rule", legend=legend("Rule", "right"),
                                   scale=alt.Scale(domain=list(BASIS_COLORS), range=list(BASIS_COLORS.values()))),
         tooltip=tips)
     text = alt.Chart(grid).mark_text(fontSize=11).encode(x=x, y=y, text="label:N", tooltip=tips)
@@ -98,8 +93,8 @@ def compute_chart(series: pl.DataFrame, labs: pl.DataFrame, years: list[int]) ->
     tips = _sources("series:N", "year:O", alt.Tooltip("amount:N", title="USD (2023)"),
                     alt.Tooltip("count:Q", title="runs with a cost"), alt.Tooltip("detail:N", title="note"))
     lines = alt.Chart(series).mark_line(point=alt.OverlayMarkDef(filled=True, size=50)).encode(
-        x=_year_axis(years), y=alt.Y("usd:Q", scale=LOG, axis=money_axis("USD a year (log)")),
-        color=alt.Color("series:N", title="Series", scale=palette_scale(), legend=LEGEND),
+        x=_year_axis(years), y=alt.Y("usd:Q", scale=LOG, axis=usd_axis("USD a year (log)")),
+        color=alt.Color("series:N", title="Series", scale=palette_scale(), legend=legend("Series", columns=2)),
         strokeDash=alt.condition("indexof(datum.series, 'Largest') >= 0", alt.value([4, 3]), alt.value([1, 0])),
         tooltip=tips)
     return alt.layer(lines, *_lab_layer(labs, years)).resolve_scale(color="independent",
@@ -109,7 +104,8 @@ def compute_chart(series: pl.DataFrame, labs: pl.DataFrame, years: list[int]) ->
 def growth_chart(points: pl.DataFrame, trends: pl.DataFrame, crossing: pl.DataFrame, domain: list[float]) -> alt.LayerChart:
     """The two yearly sums on a log axis with their fitted trends and 90 % bands (clipped to `domain`), and the
     central crossing year as a rule."""
-    color = alt.Color("series:N", title="Series", scale=alt.Scale(range=[PALETTE[0], PALETTE[5]]), legend=LEGEND)
+    color = alt.Color("series:N", title="Series", scale=alt.Scale(range=[PALETTE[0], PALETTE[5]]),
+                      legend=legend("Series", columns=2))
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0))
     y = alt.Scale(type="log", domain=domain)
     band_tips = _sources("series:N", alt.Tooltip("year:Q", format="d"), alt.Tooltip("trend:N", title="trend"),
@@ -119,7 +115,7 @@ def growth_chart(points: pl.DataFrame, trends: pl.DataFrame, crossing: pl.DataFr
     line = alt.Chart(trends).mark_line(strokeDash=[6, 3], clip=True).encode(x=x, y="usd:Q", color=color,
                                                                             tooltip=band_tips)
     dots = alt.Chart(points).mark_point(filled=True, size=70).encode(
-        x=x, y=alt.Y("usd:Q", scale=y, axis=money_axis("USD a year (log)")), color=color,
+        x=x, y=alt.Y("usd:Q", scale=y, axis=usd_axis("USD a year (log)")), color=color,
         tooltip=_sources("series:N", "year:O", alt.Tooltip("amount:N", title="USD"),
                          alt.Tooltip("count:Q", title="counted"), alt.Tooltip("counts:N", title="what is counted")))
     layers = [band, line, dots]
@@ -141,7 +137,8 @@ def ratio_chart(ratio: pl.DataFrame, years: list[int]) -> alt.LayerChart:
             alt.Tooltip("skills_bought:Q", format=",.0f", title="skills it buys"),
             alt.Tooltip("source_titles:N", title="Sources")]
     x = _year_axis(years)
-    y = alt.Y("human_data_to_compute_ratio:Q", title="Human data ÷ training compute (log)", scale=LOG)
+    y = alt.Y("human_data_to_compute_ratio:Q", scale=LOG,
+              axis=log_axis("Human data ÷ training compute (log)", suffix="×"))
     stems = alt.Chart(known).mark_rule(color=PALETTE[0], strokeWidth=2).encode(x=x, y=y, y2="one:Q", tooltip=tips)
     dots = alt.Chart(known).mark_point(filled=True, size=90, color=PALETTE[0]).encode(x=x, y=y, tooltip=tips)
     one = alt.Chart(pl.DataFrame({"y": [1.0]})).mark_rule(color="#555555", strokeDash=[4, 4]).encode(y="y:Q")
