@@ -106,7 +106,7 @@ if ratio["human_data_to_compute_ratio"].is_null().all():
     st.info("No year has both a human-data sum and a training-compute sum under this filter.")
 else:
     show_chart("market-ratio", charts.ratio_chart, ratio, years)
-source_caption(views.cited_rows(ratio, sources), None)
+source_caption(views.cited_rows(ratio, sources), "as_of")
 epoch_credit(sources, epoch_ids)
 if sentence := views.skills_sentence(m, result.data_cost_usd, len(result.skills)):
     st.markdown(sentence)

@@ -136,7 +136,7 @@ def test_every_chart_compiles_and_renders(page):
 def test_captions_name_sources_with_dates_and_credit_epoch(page):
     captions = [c.value for c in page.caption]
     sourced = [c for c in captions if c.startswith("Source")]
-    assert len(sourced) >= 5 and all("As of" in c for c in sourced[:4])
+    assert len(sourced) >= 5 and all("As of" in c for c in sourced)
     assert any(c.startswith("Data: Epoch AI") and "CC BY 4.0" in c for c in captions)
 
 
@@ -176,6 +176,19 @@ def test_the_sidebar_filter_moves_the_page_and_the_link(bundled_data_warehouse):
     after = set(frames_with(at, "vendor", "revenue_basis", "figure_count")["vendor"])
     assert "Labelbox" in before and "Labelbox" not in after  # its only figure is speculative
     assert "no_speculative" in str(at.query_params["ev"])
+
+
+def test_a_dearer_scenario_buys_fewer_skills(page, bundled_data_warehouse):
+    def skills(at: AppTest) -> float:
+        line = next(m.value for m in at.markdown if "would pay for about" in m.value)
+        return float(line.split("about **")[1].split(" skills")[0].replace(",", ""))
+
+    dearer = opened(bundled_data_warehouse, {"margin": "0.8"})  # the vendor takes 80 %: the data costs more
+    assert not dearer.exception
+    assert skills(dearer) < skills(page)
+    ratio = frames_with(dearer, "human_data_to_compute_ratio", "skills_bought")
+    default = frames_with(page, "human_data_to_compute_ratio", "skills_bought")
+    assert (ratio.sort_values("year")["skills_bought"].to_numpy() < default.sort_values("year")["skills_bought"].to_numpy()).all()
 
 
 def test_the_page_renders_on_the_small_fixture(app_on_fixture):

@@ -246,6 +246,20 @@ def test_the_ratio_divides_the_two_sums(con):
             assert row["human_data_to_compute_ratio"] is None
 
 
+def test_the_methodology_states_the_rule_the_fit_and_what_the_ratio_means():
+    from pipelines.marts import MARTS
+    from pipelines.paths import PROJECT_ROOT
+
+    text = (PROJECT_ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    section = " ".join(text.split("## The market", 1)[1].split("\n## ", 1)[0].split())
+    for mart in (m.name for m in MARTS if m.name in {*MARKET_TABLES, "mart_vendor_revenue_figures"}):
+        assert f"`{mart}`" in section, mart
+    for needle in ("FY<year>", "annualised run-rates", "median", "whole company", "revenue_target_usd", "never filled",
+                   "log-linear", "90 %", "Fieller", "no crossing within 20 years",
+                   "vendor revenue is not all human-data spend", "in-house annotation", "margin", "not a year's revenue"):
+        assert needle in section, needle
+
+
 # ------------------------------------------------------------------ the growth fit, redone with scipy
 
 def fit_by_hand(sums: dict[int, float]) -> tuple[float, float, float, int]:
