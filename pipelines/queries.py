@@ -307,3 +307,130 @@ def direct_tasklog_aggregates(path: str) -> str:
     FROM per_skill AS p JOIN per_skill_weeks AS w USING (skill, domain)
     ORDER BY skill, domain
     """
+
+
+# --- Task logs: checks and per-skill summaries in one SQL text for DuckDB and Spark SQL --------
+# Each statement reads a relation `source` holding the task-log columns typed (timestamps, doubles)
+# and, for parsed columns, `_text_<column>` (the cell as written; only whether it is null is read).
+# The dialect is what DuckDB and Spark SQL share: FILTER clauses, CAST, floor, date_trunc, date + int.
+# Every result is an integer or a value copied from the data, so it does not depend on the order in
+# which an engine met the rows; the floating-point arithmetic happens afterwards, once, in Python
+# (`pipelines.userdata.aggregates`).
+
+TWO_TO_32 = 4294967296
+LARGEST_DOUBLE = "1.7976931348623157e308"
+
+
+def _bare(name: str) -> str:
+    """A relation name checked like `identifier` but left unquoted: DuckDB and Spark quote differently."""
+    if not _IDENTIFIER.match(name):
+        raise ValueError(f"not a table name: {name!r}")
+    return name
+
+
+def _list(values) -> str:
+    return ", ".join(_literal(v) for v in values)
+
+
+def tasklog_check_predicates(domains) -> dict[str, str]:
+    """Each row check (keyed as in `tasklog_checks`) as a predicate true for a failing row."""
+    from pipelines.userdata.tasklog_schema import MAX_NUMBER, NUMBERS, PARSED, REQUIRED, STATUSES, TIMESTAMPS
+
+    text = {name: f"_text_{name}" for name in PARSED}
+    checks = {f"missing_{c}": f"{text.get(c, c)} IS NULL" for c in REQUIRED}
+    checks |= {f"unparseable_{t}": f"{text[t]} IS NOT NULL AND {t} IS NULL" for t in TIMESTAMPS}
+    for n in NUMBERS:
+        checks[f"not_a_number_{n}"] = f"{text[n]} IS NOT NULL AND ({n} IS NULL OR NOT ({n} BETWEEN -{LARGEST_DOUBLE} AND {LARGEST_DOUBLE}))"
+        checks[f"negative_{n}"] = f"{n} < 0"
+        checks[f"too_large_{n}"] = f"{n} >= {MAX_NUMBER} AND {n} <= {LARGEST_DOUBLE}"
+    checks["submitted_before_started"] = "submitted_at < started_at"
+    checks["unknown_status"] = f"status IS NOT NULL AND status NOT IN ({_list(STATUSES)})"
+    checks["unknown_domain"] = f"domain IS NOT NULL AND domain NOT IN ({_list(sorted(domains))})"
+    return checks
+
+
+def tasklog_any_problem(domains) -> str:
+    """True for a row failing any check."""
+    return " OR ".join(f"({p})" for p in tasklog_check_predicates(domains).values())
+
+
+def tasklog_check_counts(source: str, domains) -> str:
+    """One row: `row_count`, and per check the rows failing it."""
+    counts = ", ".join(f"count(*) FILTER (WHERE {p}) AS {key}" for key, p in tasklog_check_predicates(domains).items())
+    return f"SELECT count(*) AS row_count, {counts} FROM {_bare(source)}"
+
+
+def tasklog_bad_rows(source: str, domains) -> str:
+    """One row: `row_count`, and `bad_row_count` failing any check."""
+    return f"SELECT count(*) AS row_count, count(*) FILTER (WHERE {tasklog_any_problem(domains)}) AS bad_row_count FROM {_bare(source)}"
+
+
+def tasklog_repeated_ids(source: str) -> str:
+    """Task ids that occur more than once, with their copies."""
+    return f"""
+    SELECT task_id, count(*) AS copies FROM {_bare(source)}
+    WHERE task_id IS NOT NULL GROUP BY task_id HAVING count(*) > 1
+    """
+
+
+def _exact_sum(value: str, name: str, where: str | None = None) -> str:
+    """Three integer sums `<name>_0..2` whose total, (s0·2^64 + s1·2^32 + s2) / 2^64, is the exact sum of
+    `value` (each 0 ≤ value < 2^53, truncated below 2^-64): the whole part and two 32-bit fraction limbs.
+    Every step — floor, subtraction of the floor, multiplication by 2^32 — is exact in double precision."""
+    whole = f"floor({value})"
+    upper = f"(({value} - {whole}) * {TWO_TO_32})"
+    lower = f"(({upper} - floor({upper})) * {TWO_TO_32})"
+    only = f" FILTER (WHERE {where})" if where else ""
+    return ", ".join(f"sum(CAST({limb} AS DECIMAL(38, 0))){only} AS {name}_{i}"
+                     for i, limb in enumerate([whole, f"floor({upper})", f"floor({lower})"]))
+
+
+def tasklog_skill_sums(source: str) -> str:
+    """Per skill and domain: counts, distinct workers, and exact sums of pay and time (as limbs)."""
+    accepted = "status = 'accepted'"
+    return f"""
+    SELECT skill, domain, count(*) AS tasks,
+           count(*) FILTER (WHERE {accepted}) AS accepted_items,
+           count(*) FILTER (WHERE status = 'rejected') AS rejected_items,
+           count(*) FILTER (WHERE status = 'rework') AS rework_items,
+           count(DISTINCT worker_id) AS workers,
+           {_exact_sum("pay_usd", "pay_usd")},
+           {_exact_sum("active_seconds", "active_seconds")},
+           {_exact_sum("active_seconds", "accepted_active_seconds", accepted)},
+           {_exact_sum("coalesce(review_seconds, 0)", "accepted_review_seconds", accepted)}
+    FROM {_bare(source)} GROUP BY skill, domain
+    """
+
+
+def tasklog_accepted_durations(source: str) -> str:
+    """Accepted items per skill, domain and distinct active_seconds: the exact distribution for quantiles."""
+    return f"""
+    SELECT skill, domain, active_seconds, count(*) AS items FROM {_bare(source)}
+    WHERE status = 'accepted' GROUP BY skill, domain, active_seconds
+    """
+
+
+def tasklog_weekly_workers(source: str) -> str:
+    """Per skill, domain and week (Monday): workers active, and how many of them are active the next week."""
+    return f"""
+    WITH pairs AS (
+        SELECT DISTINCT skill, domain, CAST(date_trunc('week', started_at) AS DATE) AS week_start, worker_id
+        FROM {_bare(source)}
+    )
+    SELECT w.skill, w.domain, w.week_start, count(*) AS workers_active, count(n.worker_id) AS workers_retained_next_week
+    FROM pairs AS w LEFT JOIN pairs AS n
+      ON n.skill = w.skill AND n.domain = w.domain AND n.worker_id = w.worker_id AND n.week_start = w.week_start + 7
+    GROUP BY w.skill, w.domain, w.week_start
+    """
+
+
+def duckdb_tasklog_parquet_view(name: str, parquet_glob: str) -> str:
+    """DuckDB: a view over staged task-log Parquet (hive keys project and month as text) shaped as `source` above."""
+    from pipelines.userdata.tasklog_schema import PARSED
+
+    texts = ", ".join(f"{column} AS _text_{column}" for column in PARSED)
+    return f"""
+    CREATE OR REPLACE TEMP VIEW {_bare(name)} AS
+    SELECT *, {texts} FROM read_parquet({_literal(parquet_glob)}, hive_partitioning = true,
+                                        hive_types = {{'project': 'VARCHAR', 'month': 'VARCHAR'}})
+    """
