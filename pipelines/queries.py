@@ -360,11 +360,6 @@ def tasklog_check_counts(source: str, domains) -> str:
     return f"SELECT count(*) AS row_count, {counts} FROM {_bare(source)}"
 
 
-def tasklog_bad_rows(source: str, domains) -> str:
-    """One row: `row_count`, and `bad_row_count` failing any check."""
-    return f"SELECT count(*) AS row_count, count(*) FILTER (WHERE {tasklog_any_problem(domains)}) AS bad_row_count FROM {_bare(source)}"
-
-
 def tasklog_repeated_ids(source: str) -> str:
     """Task ids that occur more than once, with their copies."""
     return f"""
@@ -421,6 +416,20 @@ def tasklog_weekly_workers(source: str) -> str:
     FROM pairs AS w LEFT JOIN pairs AS n
       ON n.skill = w.skill AND n.domain = w.domain AND n.worker_id = w.worker_id AND n.week_start = w.week_start + 7
     GROUP BY w.skill, w.domain, w.week_start
+    """
+
+
+def tasklog_repeated_hashes(source: str) -> str:
+    """DuckDB: hashes of task ids occurring more than once (a superset of the repeated ids)."""
+    return f"SELECT hash(task_id) AS h FROM {_bare(source)} WHERE task_id IS NOT NULL GROUP BY h HAVING count(*) > 1"
+
+
+def tasklog_repeated_ids_among(source: str, hash_count: int) -> str:
+    """DuckDB: repeated task ids among rows whose hash is one of `hash_count` parameters."""
+    marks = ", ".join("?" * hash_count)
+    return f"""
+    SELECT task_id FROM {_bare(source)} WHERE hash(task_id) IN ({marks})
+    GROUP BY task_id HAVING count(*) > 1 LIMIT 1
     """
 
 

@@ -31,6 +31,7 @@ from pipelines.userdata.tasklog_schema import (
 )
 
 PROBLEMS = "_problems"
+BAD = "_bad"
 FILE, ROW = "_file", "_row"
 LARGEST_DOUBLE = 1.7976931348623157e308
 
@@ -167,17 +168,14 @@ def typed(name: str, dtype: pl.DataType, source: pl.DataType) -> pl.Expr:
     return column.cast(dtype, strict=False)
 
 
-def typed_rows(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """Every column in its schema type, for the fast path that keeps no text: a number that does not
-    parse becomes NaN (so the SQL checks still see it as not a number); a bad timestamp becomes null."""
+def checked_rows(frame: pl.LazyFrame, checks: tuple[Check, ...]) -> pl.LazyFrame:
+    """Every column in its schema type and `_bad`, true where the row fails any check (no mask, no text
+    kept: the one-pass ingest needs only to know whether a bad row exists)."""
     source = frame.collect_schema()
-    columns = []
-    for c in COLUMNS:
-        value = typed(c.name, c.dtype, source[c.name]) if c.name in PARSED else pl.col(c.name)
-        if c.name in NUMBERS:
-            value = pl.when(pl.col(c.name).is_not_null() & value.is_null()).then(float("nan")).otherwise(value)
-        columns.append(value.alias(c.name))
-    return frame.select(*columns)
+    texts = [pl.col(n).cast(pl.String).alias(text_of(n)) for n in PARSED]
+    typed_columns = [typed(c.name, c.dtype, source[c.name]).alias(c.name) for c in COLUMNS if c.name in PARSED]
+    bad = pl.any_horizontal(check.failed for check in checks).fill_null(False).alias(BAD)
+    return frame.with_columns(*texts).with_columns(*typed_columns).with_columns(bad).select(*COLUMN_NAMES, BAD)
 
 
 def with_checks(frame: pl.LazyFrame, checks: tuple[Check, ...]) -> pl.LazyFrame:

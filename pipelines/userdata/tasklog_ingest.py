@@ -1,12 +1,12 @@
 """`datamoat ingest tasklog`: task logs into partitioned Parquet and per-skill aggregates, or refused whole.
 
 Load inputs: scan each CSV/Parquet file lazily, every column as text (the header checked first).
-Process data — one pass over the input: Polars' streaming engine types every row and writes it to
-staging Parquet partitioned project=…/month=… (a cell that does not parse stays marked: null, or
-NaN for a number); DuckDB then runs the checks, the duplicate-id search and the exact per-skill
-summary (`queries.tasklog_*`) over that fresh Parquet, which it reads much faster than the CSV. Only
-when a row is bad does the precise pass (`tasklog_precise`) read the input again to say where, and
-refuse with a report or — with quarantine — split good rows from bad ones.
+Process data — one pass over the input: Polars' streaming engine types and checks every row with
+vectorised expressions and writes it to staging Parquet partitioned project=…/month=…, a bad row to
+month=invalid; DuckDB then looks for repeated task ids and computes the exact per-skill summary
+(`queries.tasklog_*`) over that fresh Parquet, which it reads far faster than the CSV. Only when a
+row is bad does the precise pass (`tasklog_precise`) read the input again to say where, and refuse
+with a report or — with quarantine — split good rows from bad ones.
 Save outputs: move the Parquet into `tasklogs/tasklog_id=…/` and swap in a new user database.
 A refused or failed ingest leaves the user database byte-for-byte unchanged and no Parquet behind.
 """
@@ -30,7 +30,7 @@ from pipelines.userdata.aggregates import Summary, finish
 from pipelines.userdata.paths import staging_dir, tasklog_dir
 from pipelines.userdata.quotes import known_domains
 from pipelines.userdata.store import changing_user_db, insert_frame
-from pipelines.userdata.tasklog_checks import checks_for, scan_source, typed_rows
+from pipelines.userdata.tasklog_checks import BAD, Check, checks_for, checked_rows, scan_source
 from pipelines.userdata.tasklog_precise import PARTITION, Sorted, month, precise_pass
 from pipelines.userdata.tasklog_report import InvalidTasklog
 
@@ -38,6 +38,7 @@ __all__ = ["InvalidTasklog", "TasklogIngest", "ingest_tasklog", "remove_tasklog"
 
 SOURCE_SUFFIXES = (".csv", ".parquet")
 COMPRESSION = "snappy"
+INVALID_MONTH = "invalid"  # the staging partition of bad rows; a real month is YYYY-MM
 TASKLOG_ID = re.compile(r"^t-[0-9]{14}-[0-9a-f]{6}$")
 
 
@@ -86,27 +87,30 @@ def _display_names(files: list[Path], root: Path) -> list[str]:
     return [display_path(f) for f in files]
 
 
-def _stage(frames: list[pl.LazyFrame], target: Path) -> None:
-    """The one read of the input: every row typed and written, partitioned by project and month.
-
-    Row order inside a partition is not kept: keeping it costs a much slower partitioned write.
-    """
-    rows = pl.concat([typed_rows(frame) for frame in frames], how="vertical")
-    rows.with_columns(month()).sink_parquet(
+def _stage(frames: list[pl.LazyFrame], target: Path, checks: tuple[Check, ...]) -> None:
+    """The one read of the input: every row typed, checked and written, partitioned by project and
+    month — a bad row under month=invalid. Row order inside a partition is not kept (keeping it costs a
+    much slower partitioned write)."""
+    rows = pl.concat([checked_rows(frame, checks) for frame in frames], how="vertical")
+    partition = pl.when(pl.col(BAD)).then(pl.lit(INVALID_MONTH)).otherwise(month()).alias("month")
+    rows.with_columns(partition).drop(BAD).sink_parquet(
         pl.PartitionBy(target, key=PARTITION, include_key=False), mkdir=True, compression=COMPRESSION,
         maintain_order=False, engine="streaming")
 
 
-def _one_pass(frames: list[pl.LazyFrame], staged: Path, scratch: Path, domains: set[str]) -> tuple[int, Summary | None]:
-    """Rows read, and the summary — or None when any row is bad or a task id repeats."""
-    _stage(frames, staged)
+def _has_bad_rows(staged: Path) -> bool:
+    return any(folder.name == f"month={INVALID_MONTH}" for folder in staged.glob("*/*"))
+
+
+def _one_pass(frames: list[pl.LazyFrame], staged: Path, scratch: Path, checks: tuple[Check, ...]) -> tuple[bool, Summary | None]:
+    """Whether any row was read, and the summary — or None when a row is bad or a task id repeats."""
+    _stage(frames, staged, checks)
     if not (staged.exists() and any(staged.rglob("*.parquet"))):
-        return 0, None
+        return False, None
+    if _has_bad_rows(staged):
+        return True, None
     with tasklog_sql.parquet_source(staged, scratch) as con:
-        rows, bad = tasklog_sql.row_counts(con, domains)
-        if bad or tasklog_sql.repeated_ids(con).height:
-            return rows, None
-        return rows, tasklog_sql.summary(con)
+        return True, None if tasklog_sql.has_repeated_ids(con) else tasklog_sql.summary(con)
 
 
 def _summary_of(folder: Path, scratch: Path) -> Summary:
@@ -124,7 +128,7 @@ def ingest_tasklog(path: Path, user_dir: Path, quarantine: bool = False, shown: 
     files = source_files(path)
     names = [shown_name] if shown_name and len(files) == 1 else _display_names(files, path)
     frames = _scan_all(files, numbered=False)
-    domains, registry = known_domains(warehouse)
+    checks = checks_for(*known_domains(warehouse))
     tasklog_id = f"t-{datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}"
     scratch = staging_dir(user_dir)
     shutil.rmtree(scratch, ignore_errors=True)
@@ -134,15 +138,15 @@ def ingest_tasklog(path: Path, user_dir: Path, quarantine: bool = False, shown: 
         # Process data
         scratch.mkdir(parents=True)
         staged = scratch / "rows"
-        rows_read, summary = _one_pass(frames, staged, scratch, domains)
-        if rows_read == 0:
+        read, summary = _one_pass(frames, staged, scratch, checks)
+        if not read:
             raise InvalidTasklog([Problem(n, 2, "", "no data rows (expected at least one task)") for n in names])
-        outcome = Sorted(staged, rows_read, 0, {}, None)
         if summary is None:
             shutil.rmtree(staged, ignore_errors=True)
-            outcome = precise_pass(_scan_all(files, numbered=True), names, scratch, checks_for(domains, registry),
-                                   quarantine, shown, tasklog_id)
+            outcome = precise_pass(_scan_all(files, numbered=True), names, scratch, checks, quarantine, shown, tasklog_id)
             summary = _summary_of(outcome.good, scratch)
+        else:
+            outcome = Sorted(staged, int(summary.skills["tasks"].sum()), 0, {}, None)
         aggregates, weekly = finish(summary, tasklog_id)
         # Save outputs
         final.parent.mkdir(parents=True, exist_ok=True)
