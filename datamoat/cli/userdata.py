@@ -209,12 +209,20 @@ def bench_ingest_command(
     rows: Annotated[int, typer.Option("--rows", min=1, help="tasks in the generated log")] = 1_000_000,
     seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
     pandas: Annotated[bool, typer.Option("--pandas/--no-pandas", help="also time pandas (loads the whole file)")] = True,
-    folder: Annotated[Path | None, typer.Option("--folder", help="where to write the log (default: a temp folder)")] = None,
+    only: Annotated[str, typer.Option("--only", help="comma-separated contenders: ingest,duckdb,polars,pandas,parquet")] = "",
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="runs per contender; the median is reported")] = 1,
+    folder: Annotated[Path | None, typer.Option("--folder", help="where to keep the generated logs (default: a temp folder)")] = None,
 ) -> None:
-    """Ingest throughput and peak memory against one DuckDB query over the file and pandas."""
-    from datamoat.bench.ingest import run_ingest_benchmark
+    """The ingest against one DuckDB query, one Polars query and pandas over the same log, and from Parquet."""
+    from datamoat.bench.ingest import CONTENDERS, run_ingest_benchmark
 
-    raise typer.Exit(run_ingest_benchmark(rows, seed, with_pandas=pandas, folder=folder))
+    chosen = tuple(name.strip() for name in only.split(",") if name.strip()) or CONTENDERS
+    unknown = sorted(set(chosen) - set(CONTENDERS))
+    if unknown:
+        raise typer.BadParameter(f"unknown contender(s) {', '.join(unknown)} (expected some of {', '.join(CONTENDERS)})",
+                                 param_hint="--only")
+    chosen = tuple(name for name in chosen if pandas or name != "pandas")
+    raise typer.Exit(run_ingest_benchmark(rows, seed, only=chosen, repeat=repeat, folder=folder))
 
 
 def register(app: typer.Typer, bench_app: typer.Typer, scenario_app: typer.Typer | None = None) -> None:
