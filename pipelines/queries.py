@@ -443,3 +443,36 @@ def duckdb_tasklog_parquet_view(name: str, parquet_glob: str) -> str:
     SELECT *, {texts} FROM read_parquet({_literal(parquet_glob)}, hive_partitioning = true,
                                         hive_types = {{'project': 'VARCHAR', 'month': 'VARCHAR'}})
     """
+
+
+# --- Task logs in Spark SQL only: typing the raw columns -----------------------------------------
+
+SPARK_NUMBER = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"
+SPARK_TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss"
+
+
+def _spark_typed(name: str, kind: str, is_text: bool, timestamp_chars: int) -> str:
+    """One column in its schema type, as the single-machine reader types it: a timestamp must have
+    exactly `timestamp_chars` characters; a number that does not parse becomes NaN (not a number)."""
+    if kind == "timestamp" and is_text:
+        return f'CASE WHEN length({name}) = {timestamp_chars} THEN try_to_timestamp({name}, "{SPARK_TIMESTAMP_PATTERN}") END'
+    if kind == "number" and is_text:
+        return (f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} RLIKE '{SPARK_NUMBER}' THEN CAST({name} AS DOUBLE) "
+                "ELSE CAST('NaN' AS DOUBLE) END")
+    if kind == "number":
+        return f"CAST({name} AS DOUBLE)"
+    return name
+
+
+def spark_tasklog_view(name: str, raw: str, kinds: dict[str, str], text_columns: set[str], timestamp_chars: int,
+                       kept: list[str]) -> str:
+    """Spark: `name` over the raw relation, shaped as `source` above (typed columns and `_text_<column>`),
+    carrying the `kept` columns (where each row came from) along."""
+    typed_columns = ", ".join(f"{_spark_typed(c, kind, c in text_columns, timestamp_chars)} AS {c}" for c, kind in kinds.items())
+    texts = ", ".join(f"{c} AS _text_{c}" for c, kind in kinds.items() if kind != "text")
+    return f"CREATE OR REPLACE TEMP VIEW {_bare(name)} AS SELECT {typed_columns}, {texts}, {', '.join(kept)} FROM {_bare(raw)}"
+
+
+def tasklog_split_rows(source: str) -> str:
+    """Spark: rows per input split (file, start byte) and the first row id of each (for row numbers)."""
+    return f"SELECT _file, _block, min(_id) AS first_id, count(*) AS split_rows FROM {_bare(source)} GROUP BY _file, _block"

@@ -1,7 +1,7 @@
 """Typer commands for the user's own data; `pipelines/cli.py` registers them (see `register`).
 
 datamoat ingest quotes FILE.csv          datamoat quotes list | compare | remove UPLOAD_ID
-datamoat ingest tasklog PATH [--quarantine]
+datamoat ingest tasklog PATH [--quarantine] [--engine local|spark]
 datamoat tasklog list | show ID | remove ID
 datamoat synth tasklog --rows N --seed S --out PATH
 datamoat scenario calibrate SCENARIO TASKLOG_ID [--out FILE]
@@ -63,18 +63,28 @@ def ingest_quotes_command(file: Annotated[Path, typer.Argument(help="CSV of vend
 
 @ingest_app.command("tasklog")
 def ingest_tasklog_command(
-    path: Annotated[Path, typer.Argument(help="a task-log .csv/.parquet file, or a folder of them")],
+    path: Annotated[str, typer.Argument(help="a task-log .csv/.parquet file or a folder of them (with Spark: any path Spark reads)")],
     quarantine: Annotated[bool, typer.Option("--quarantine", help="ingest the good rows; keep bad ones aside with reasons")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (one machine) or spark (needs the [spark] extra and Java)")] = "local",
+    spark_master: Annotated[str | None, typer.Option("--spark-master", help="Spark master URL (default: the session's own, else local[*])")] = None,
     user_dir: UserDirOption = None,
+    warehouse: WarehouseOption = None,
 ) -> None:
-    """Stream a task log into per-skill aggregates and partitioned Parquet (refused whole if any row is bad)."""
+    """Check a task log and store per-skill aggregates and partitioned Parquet (refused whole if any row is bad)."""
     from pipelines.userdata.tasklog_ingest import InvalidTasklog, ingest_tasklog
 
-    target = _user_dir(user_dir)
+    if engine not in ("local", "spark"):
+        raise typer.BadParameter(f"unknown engine {engine!r} (expected local or spark)", param_hint="--engine")
+    if engine == "spark" and quarantine:
+        raise typer.BadParameter("--quarantine is not offered with --engine spark", param_hint="--quarantine")
+    target = _user_dir(user_dir, warehouse)
     try:
-        result = ingest_tasklog(path, target, quarantine=quarantine)
+        if engine == "spark":
+            result = _ingest_with_spark(path, target, spark_master, warehouse)
+        else:
+            result = ingest_tasklog(Path(path), target, quarantine=quarantine, warehouse=warehouse)
     except InvalidTasklog as error:
-        hint = "" if quarantine else "\nRerun with --quarantine to ingest the good rows and keep the bad ones aside."
+        hint = "" if quarantine or engine == "spark" else "\nRerun with --quarantine to ingest the good rows and keep the bad ones aside."
         typer.echo(f"Task log refused; your user database is unchanged.\n{error}{hint}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"Ingested task log {result.tasklog_id}: {result.rows_ingested:,} of {result.rows_read:,} rows"
@@ -82,6 +92,18 @@ def ingest_tasklog_command(
     for what, count in sorted(result.counts.items()):
         typer.echo(f"  {count:>12,} rows: {what}")
     _print_frame(result.aggregates.drop("tasklog_id"))
+
+
+def _ingest_with_spark(path: str, target: Path, master: str | None, warehouse: Path | None):
+    import importlib.util
+
+    from pipelines.userdata.spark_job import ingest_with_spark, spark_session
+
+    if importlib.util.find_spec("pyspark") is None:
+        typer.echo("--engine spark needs PySpark and a Java runtime: pip install -e '.[spark]' "
+                   "and apt-get install default-jre-headless.", err=True)
+        raise typer.Exit(2) from None
+    return ingest_with_spark(path, target, spark=spark_session(master), warehouse=warehouse)
 
 
 @quotes_app.command("list")

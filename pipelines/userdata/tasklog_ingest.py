@@ -34,7 +34,7 @@ from pipelines.userdata.tasklog_checks import BAD, Check, checks_for, checked_ro
 from pipelines.userdata.tasklog_precise import PARTITION, Sorted, month, precise_pass
 from pipelines.userdata.tasklog_report import InvalidTasklog
 
-__all__ = ["InvalidTasklog", "TasklogIngest", "ingest_tasklog", "remove_tasklog", "source_files"]
+__all__ = ["InvalidTasklog", "TasklogIngest", "ingest_tasklog", "new_tasklog_id", "remove_tasklog", "source_files"]
 
 SOURCE_SUFFIXES = (".csv", ".parquet")
 COMPRESSION = "snappy"
@@ -67,6 +67,10 @@ def source_files(path: Path) -> list[Path]:
     if path.suffix not in SOURCE_SUFFIXES:
         raise InvalidTasklog([Problem(display_path(path), 0, "", f"unknown file type {path.suffix!r} (expected .csv or .parquet)")])
     return [path]
+
+
+def new_tasklog_id() -> str:
+    return f"t-{datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}"
 
 
 def _scan_all(files: list[Path], numbered: bool) -> list[pl.LazyFrame]:
@@ -129,7 +133,7 @@ def ingest_tasklog(path: Path, user_dir: Path, quarantine: bool = False, shown: 
     names = [shown_name] if shown_name and len(files) == 1 else _display_names(files, path)
     frames = _scan_all(files, numbered=False)
     checks = checks_for(*known_domains(warehouse))
-    tasklog_id = f"t-{datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}"
+    tasklog_id = new_tasklog_id()
     scratch = staging_dir(user_dir)
     shutil.rmtree(scratch, ignore_errors=True)
     final = tasklog_dir(user_dir, tasklog_id)
