@@ -105,7 +105,8 @@ def create_cited_view(table: str) -> str:
 
 def create_figures_by_source_view(tables: list[str]) -> str:
     """`figures_by_source`: how many figures each source backs, per table."""
-    parts = [f"SELECT '{t}' AS table_name, source_id, count(*) AS figure_count FROM {identifier(t)} GROUP BY source_id" for t in tables]
+    parts = [f"SELECT '{t}' AS table_name, source_id, count(*) AS figure_count FROM {identifier(t)} GROUP BY source_id"
+             for t in tables]
     return "CREATE VIEW figures_by_source AS " + " UNION ALL ".join(parts)
 
 
@@ -340,7 +341,8 @@ def tasklog_check_predicates(domains) -> dict[str, str]:
     checks = {f"missing_{c}": f"{text.get(c, c)} IS NULL" for c in REQUIRED}
     checks |= {f"unparseable_{t}": f"{text[t]} IS NOT NULL AND {t} IS NULL" for t in TIMESTAMPS}
     for n in NUMBERS:
-        checks[f"not_a_number_{n}"] = f"{text[n]} IS NOT NULL AND ({n} IS NULL OR NOT ({n} BETWEEN -{LARGEST_DOUBLE} AND {LARGEST_DOUBLE}))"
+        finite = f"{n} BETWEEN -{LARGEST_DOUBLE} AND {LARGEST_DOUBLE}"  # false for NaN (the largest) and ±inf
+        checks[f"not_a_number_{n}"] = f"{text[n]} IS NOT NULL AND ({n} IS NULL OR NOT ({finite}))"
         checks[f"negative_{n}"] = f"{n} < 0"
         checks[f"too_large_{n}"] = f"{n} >= {MAX_NUMBER} AND {n} <= {LARGEST_DOUBLE}"
     checks["submitted_before_started"] = "submitted_at < started_at"

@@ -27,8 +27,9 @@ POLARS = """
 import json, sys
 import polars as pl
 keys = ["skill", "domain"]
+numbers = ["active_seconds", "pay_usd", "review_seconds"]
 schema = {name: pl.String for name in ["task_id", "project", "skill", "domain", "worker_id", "started_at", "submitted_at",
-                                        "status", "reviewer_id"]} | {n: pl.Float64 for n in ["active_seconds", "pay_usd", "review_seconds"]}
+                                        "status", "reviewer_id"]} | {n: pl.Float64 for n in numbers}
 names = ["task_id", "project", "skill", "domain", "worker_id", "started_at", "submitted_at", "active_seconds", "pay_usd",
          "status", "reviewer_id", "review_seconds"]
 rows = pl.scan_csv(sys.argv[1], schema={n: schema[n] for n in names}).with_columns(
@@ -51,10 +52,12 @@ retained = pairs.join(following, on=[*keys, "week_start", "worker_id"], how="sem
 weeks = active.join(retained, on=[*keys, "week_start"], how="left").with_columns(
     (1 - pl.col("retained").fill_null(0) / pl.col("workers_active")).alias("attrition"))
 last = pairs["week_start"].max()
-per_week = weeks.group_by(keys).agg(pl.len().alias("weeks"), pl.col("workers_active").mean().alias("mean_workers_active_per_week"),
+per_week = weeks.group_by(keys).agg(pl.len().alias("weeks"),
+                                    pl.col("workers_active").mean().alias("mean_workers_active_per_week"),
                                     pl.col("attrition").filter(pl.col("week_start") < last).mean().alias("mean_weekly_attrition"))
 out = per_skill.join(per_week, on=keys).with_columns(
-    (pl.col("rejected_items") / pl.col("tasks")).alias("rejection_rate"), (pl.col("rework_items") / pl.col("tasks")).alias("rework_rate"),
+    (pl.col("rejected_items") / pl.col("tasks")).alias("rejection_rate"),
+    (pl.col("rework_items") / pl.col("tasks")).alias("rework_rate"),
     (pl.col("total_pay_usd") / pl.col("accepted_items")).alias("cost_per_accepted_item_usd"),
     (pl.col("total_pay_usd") / pl.col("active_hours")).alias("effective_usd_per_hour"))
 open(sys.argv[2], "w").write(json.dumps(out.to_dicts(), default=str))

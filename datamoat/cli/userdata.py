@@ -63,10 +63,10 @@ def ingest_quotes_command(file: Annotated[Path, typer.Argument(help="CSV of vend
 
 @ingest_app.command("tasklog")
 def ingest_tasklog_command(
-    path: Annotated[str, typer.Argument(help="a task-log .csv/.parquet file or a folder of them (with Spark: any path Spark reads)")],
-    quarantine: Annotated[bool, typer.Option("--quarantine", help="ingest the good rows; keep bad ones aside with reasons")] = False,
-    engine: Annotated[str, typer.Option("--engine", help="local (one machine) or spark (needs the [spark] extra and Java)")] = "local",
-    spark_master: Annotated[str | None, typer.Option("--spark-master", help="Spark master URL (default: the session's own, else local[*])")] = None,
+    path: Annotated[str, typer.Argument(help="a task-log .csv/.parquet file or folder (with Spark: any path Spark reads)")],
+    quarantine: Annotated[bool, typer.Option("--quarantine", help="ingest the good rows; keep bad ones aside")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (one machine) or spark (the [spark] extra and Java)")] = "local",
+    spark_master: Annotated[str | None, typer.Option("--spark-master", help="Spark master URL (default: local[*])")] = None,
     user_dir: UserDirOption = None,
     warehouse: WarehouseOption = None,
 ) -> None:
@@ -84,7 +84,8 @@ def ingest_tasklog_command(
         else:
             result = ingest_tasklog(Path(path), target, quarantine=quarantine, warehouse=warehouse)
     except InvalidTasklog as error:
-        hint = "" if quarantine or engine == "spark" else "\nRerun with --quarantine to ingest the good rows and keep the bad ones aside."
+        rerun = "\nRerun with --quarantine to ingest the good rows and keep the bad ones aside."
+        hint = "" if quarantine or engine == "spark" else rerun
         typer.echo(f"Task log refused; your user database is unchanged.\n{error}{hint}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"Ingested task log {result.tasklog_id}: {result.rows_ingested:,} of {result.rows_read:,} rows"
@@ -107,7 +108,8 @@ def _ingest_with_spark(path: str, target: Path, master: str | None, warehouse: P
 
 
 @quotes_app.command("list")
-def quotes_list_command(user_dir: UserDirOption = None, rows: Annotated[bool, typer.Option("--rows", help="show every quote")] = False) -> None:
+def quotes_list_command(user_dir: UserDirOption = None,
+                        rows: Annotated[bool, typer.Option("--rows", help="show every quote")] = False) -> None:
     """List your quote uploads (or every quote with --rows)."""
     from pipelines.userdata.quotes import list_quote_uploads, list_quotes
 
@@ -233,7 +235,7 @@ def bench_ingest_command(
     pandas: Annotated[bool, typer.Option("--pandas/--no-pandas", help="also time pandas (loads the whole file)")] = True,
     only: Annotated[str, typer.Option("--only", help="comma-separated contenders: ingest,duckdb,polars,pandas,parquet")] = "",
     repeat: Annotated[int, typer.Option("--repeat", min=1, help="runs per contender; the median is reported")] = 1,
-    folder: Annotated[Path | None, typer.Option("--folder", help="where to keep the generated logs (default: a temp folder)")] = None,
+    folder: Annotated[Path | None, typer.Option("--folder", help="keep the generated logs here (default: a temp folder)")] = None,
 ) -> None:
     """The ingest against one DuckDB query, one Polars query and pandas over the same log, and from Parquet."""
     from datamoat.bench.ingest import CONTENDERS, run_ingest_benchmark

@@ -30,7 +30,7 @@ from pipelines.userdata.aggregates import Summary, finish
 from pipelines.userdata.paths import staging_dir, tasklog_dir
 from pipelines.userdata.quotes import known_domains
 from pipelines.userdata.store import changing_user_db, insert_frame
-from pipelines.userdata.tasklog_checks import BAD, Check, checks_for, checked_rows, scan_source
+from pipelines.userdata.tasklog_checks import BAD, Check, checked_rows, checks_for, scan_source
 from pipelines.userdata.tasklog_precise import PARTITION, Sorted, month, precise_pass
 from pipelines.userdata.tasklog_report import InvalidTasklog
 
@@ -65,7 +65,8 @@ def source_files(path: Path) -> list[Path]:
     if not path.exists():
         raise InvalidTasklog([Problem(display_path(path), 0, "", "file not found (expected a task log)")])
     if path.suffix not in SOURCE_SUFFIXES:
-        raise InvalidTasklog([Problem(display_path(path), 0, "", f"unknown file type {path.suffix!r} (expected .csv or .parquet)")])
+        problem = f"unknown file type {path.suffix!r} (expected .csv or .parquet)"
+        raise InvalidTasklog([Problem(display_path(path), 0, "", problem)])
     return [path]
 
 

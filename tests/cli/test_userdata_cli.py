@@ -66,6 +66,7 @@ def test_tasklog_synth_ingest_calibrate(tmp_path, user_dir, tiny_log):
 def test_ingest_tasklog_engine_options(tiny_log, user_dir):
     unknown = runner.invoke(app, ["ingest", "tasklog", str(tiny_log), "--engine", "hadoop", "--user-dir", str(user_dir)])
     assert unknown.exit_code == 2 and "unknown engine" in unknown.output
-    both = runner.invoke(app, ["ingest", "tasklog", str(tiny_log), "--engine", "spark", "--quarantine", "--user-dir", str(user_dir)])
+    both = runner.invoke(app, ["ingest", "tasklog", str(tiny_log), "--engine", "spark", "--quarantine",
+                               "--user-dir", str(user_dir)])
     assert both.exit_code == 2 and "not offered" in both.output
     assert not user_db_path(user_dir).exists()
