@@ -370,31 +370,37 @@ def tasklog_repeated_ids(source: str) -> str:
     """
 
 
-def _exact_sum(value: str, name: str, where: str | None = None) -> str:
+def _exact_sum(value: str, name: str, where: str | None, limb_type: str) -> str:
     """Three integer sums `<name>_0..2` whose total, (s0·2^64 + s1·2^32 + s2) / 2^64, is the exact sum of
     `value` (each 0 ≤ value < 2^53, truncated below 2^-64): the whole part and two 32-bit fraction limbs.
-    Every step — floor, subtraction of the floor, multiplication by 2^32 — is exact in double precision."""
+    Every step — floor, subtraction of the floor, multiplication by 2^32 — is exact in double precision.
+    `limb_type` must make the sum exact: BIGINT in DuckDB (whose sum of BIGINT is a HUGEINT), DECIMAL(38, 0)
+    in Spark (whose sum of BIGINT would overflow past 2^63)."""
     whole = f"floor({value})"
     upper = f"(({value} - {whole}) * {TWO_TO_32})"
     lower = f"(({upper} - floor({upper})) * {TWO_TO_32})"
     only = f" FILTER (WHERE {where})" if where else ""
-    return ", ".join(f"sum(CAST({limb} AS DECIMAL(38, 0))){only} AS {name}_{i}"
+    return ", ".join(f"sum(CAST({limb} AS {limb_type})){only} AS {name}_{i}"
                      for i, limb in enumerate([whole, f"floor({upper})", f"floor({lower})"]))
 
 
-def tasklog_skill_sums(source: str) -> str:
+LIMB_TYPES = {"duckdb": "BIGINT", "spark": "DECIMAL(38, 0)"}
+
+
+def tasklog_skill_sums(source: str, engine: str = "duckdb") -> str:
     """Per skill and domain: counts, distinct workers, and exact sums of pay and time (as limbs)."""
     accepted = "status = 'accepted'"
+    limbs = LIMB_TYPES[engine]
     return f"""
     SELECT skill, domain, count(*) AS tasks,
            count(*) FILTER (WHERE {accepted}) AS accepted_items,
            count(*) FILTER (WHERE status = 'rejected') AS rejected_items,
            count(*) FILTER (WHERE status = 'rework') AS rework_items,
            count(DISTINCT worker_id) AS workers,
-           {_exact_sum("pay_usd", "pay_usd")},
-           {_exact_sum("active_seconds", "active_seconds")},
-           {_exact_sum("active_seconds", "accepted_active_seconds", accepted)},
-           {_exact_sum("coalesce(review_seconds, 0)", "accepted_review_seconds", accepted)}
+           {_exact_sum("pay_usd", "pay_usd", None, limbs)},
+           {_exact_sum("active_seconds", "active_seconds", None, limbs)},
+           {_exact_sum("active_seconds", "accepted_active_seconds", accepted, limbs)},
+           {_exact_sum("coalesce(review_seconds, 0)", "accepted_review_seconds", accepted, limbs)}
     FROM {_bare(source)} GROUP BY skill, domain
     """
 
@@ -418,20 +424,6 @@ def tasklog_weekly_workers(source: str) -> str:
     FROM pairs AS w LEFT JOIN pairs AS n
       ON n.skill = w.skill AND n.domain = w.domain AND n.worker_id = w.worker_id AND n.week_start = w.week_start + 7
     GROUP BY w.skill, w.domain, w.week_start
-    """
-
-
-def tasklog_repeated_hashes(source: str) -> str:
-    """DuckDB: hashes of task ids occurring more than once (a superset of the repeated ids)."""
-    return f"SELECT hash(task_id) AS h FROM {_bare(source)} WHERE task_id IS NOT NULL GROUP BY h HAVING count(*) > 1"
-
-
-def tasklog_repeated_ids_among(source: str, hash_count: int) -> str:
-    """DuckDB: repeated task ids among rows whose hash is one of `hash_count` parameters."""
-    marks = ", ".join("?" * hash_count)
-    return f"""
-    SELECT task_id FROM {_bare(source)} WHERE hash(task_id) IN ({marks})
-    GROUP BY task_id HAVING count(*) > 1 LIMIT 1
     """
 
 

@@ -195,7 +195,7 @@ def ingest_with_spark(source: str, user_dir: Path, spark=None, shown_limit: int 
         if refusal is not None:
             raise refusal
         summary = Summary.from_rows(*(spark.sql(sql).collect() for sql in (
-            queries.tasklog_skill_sums(ROWS), queries.tasklog_accepted_durations(ROWS), queries.tasklog_weekly_workers(ROWS))))
+            queries.tasklog_skill_sums(ROWS, "spark"), queries.tasklog_accepted_durations(ROWS), queries.tasklog_weekly_workers(ROWS))))
     finally:
         rows.unpersist()
     tasklog_id = new_tasklog_id()

@@ -18,7 +18,6 @@ from pipelines.userdata.aggregates import Summary
 
 DUCKDB_MEMORY_LIMIT = "1GB"
 SOURCE = "tasklog_rows"
-MANY_HASHES = 1000  # past this many repeated hashes, group the ids themselves
 
 
 @contextmanager
@@ -33,14 +32,8 @@ def parquet_source(folder: Path, scratch: Path) -> Iterator[duckdb.DuckDBPyConne
 
 
 def has_repeated_ids(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether any task id occurs twice: 64-bit hashes grouped first (fixed width, fast), then only
-    the rows whose hash repeats compared by their ids."""
-    hashes = [row[0] for row in con.execute(queries.tasklog_repeated_hashes(SOURCE)).fetchall()]
-    if not hashes:
-        return False
-    if len(hashes) > MANY_HASHES:
-        return not repeated_ids(con).is_empty()
-    return bool(con.execute(queries.tasklog_repeated_ids_among(SOURCE, len(hashes)), hashes).fetchall())
+    """Whether any task id occurs twice (DuckDB groups short ids inline, faster than their hashes)."""
+    return bool(con.execute(queries.tasklog_repeated_ids(SOURCE) + " LIMIT 1").fetchall())
 
 
 def repeated_ids(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
