@@ -194,8 +194,9 @@ def ingest_with_spark(source: str, user_dir: Path, spark=None, shown_limit: int 
         refusal = _refusal(spark, rows, counts, checks, domains, text_input, shown_limit)
         if refusal is not None:
             raise refusal
-        summary = Summary.from_rows(*(spark.sql(sql).collect() for sql in (
-            queries.tasklog_skill_sums(ROWS, "spark"), queries.tasklog_accepted_durations(ROWS), queries.tasklog_weekly_workers(ROWS))))
+        statements = (queries.tasklog_skill_sums(ROWS, "spark"), queries.tasklog_accepted_durations(ROWS),
+                      queries.tasklog_weekly_workers(ROWS))
+        summary = Summary.from_rows(*(spark.sql(sql).collect() for sql in statements))
     finally:
         rows.unpersist()
     tasklog_id = new_tasklog_id()
