@@ -173,7 +173,7 @@ def checked_rows(frame: pl.LazyFrame, checks: tuple[Check, ...]) -> pl.LazyFrame
     """Every column in its schema type and `_bad`, true where the row fails any check (no mask, no text
     kept: the one-pass ingest needs only to know whether a bad row exists)."""
     source = frame.collect_schema()
-    texts = [pl.col(n).cast(pl.String).alias(text_of(n)) for n in PARSED]
+    texts = [pl.col(n).alias(text_of(n)) for n in PARSED]  # the checks read only whether a cell is empty
     typed_columns = [typed(c.name, c.dtype, source[c.name]).alias(c.name) for c in COLUMNS if c.name in PARSED]
     bad = pl.any_horizontal(check.failed for check in checks).fill_null(False).alias(BAD)
     return frame.with_columns(*texts).with_columns(*typed_columns).with_columns(bad).select(*COLUMN_NAMES, BAD)

@@ -37,7 +37,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("pay_usd", pl.Float64, True, "pay for the task, USD, ≥ 0 and < 2^53"),
     Column("status", pl.String, True, "accepted, rejected or rework"),
     Column("reviewer_id", pl.String, False, "who reviewed it; empty when unreviewed"),
-    Column("review_seconds", pl.Float64, False, "time spent reviewing, seconds, ≥ 0; empty when unreviewed"),
+    Column("review_seconds", pl.Float64, False, "time spent reviewing, seconds, ≥ 0 and < 2^53; empty when unreviewed"),
 )
 COLUMN_NAMES = [column.name for column in COLUMNS]
 REQUIRED = [c.name for c in COLUMNS if c.required]
