@@ -30,7 +30,7 @@ from pipelines.userdata.aggregates import Summary, finish
 from pipelines.userdata.paths import staging_dir, tasklog_dir
 from pipelines.userdata.quotes import known_domains
 from pipelines.userdata.store import changing_user_db, insert_frame
-from pipelines.userdata.tasklog_checks import BAD, Check, checked_rows, checks_for, scan_source
+from pipelines.userdata.tasklog_checks import BAD, checked_rows, checks_for, scan_source
 from pipelines.userdata.tasklog_precise import PARTITION, Sorted, month, precise_pass
 from pipelines.userdata.tasklog_report import InvalidTasklog
 
@@ -93,11 +93,11 @@ def _display_names(files: list[Path], root: Path) -> list[str]:
     return [display_path(f) for f in files]
 
 
-def _stage(frames: list[pl.LazyFrame], target: Path, checks: tuple[Check, ...]) -> None:
+def _stage(frames: list[pl.LazyFrame], target: Path, domains: set[str]) -> None:
     """The one read of the input: every row typed, checked and written, partitioned by project and
     month — a bad row under month=invalid. Row order inside a partition is not kept (keeping it costs a
     much slower partitioned write)."""
-    rows = pl.concat([checked_rows(frame, checks) for frame in frames], how="vertical")
+    rows = pl.concat([checked_rows(frame, domains) for frame in frames], how="vertical")
     partition = pl.when(pl.col(BAD)).then(pl.lit(INVALID_MONTH)).otherwise(month()).alias("month")
     rows.with_columns(partition).drop(BAD).sink_parquet(
         pl.PartitionBy(target, key=PARTITION, include_key=False), mkdir=True, compression=COMPRESSION,
@@ -108,9 +108,9 @@ def _has_bad_rows(staged: Path) -> bool:
     return any(folder.name == f"month={INVALID_MONTH}" for folder in staged.glob("*/*"))
 
 
-def _one_pass(frames: list[pl.LazyFrame], staged: Path, scratch: Path, checks: tuple[Check, ...]) -> tuple[bool, Summary | None]:
+def _one_pass(frames: list[pl.LazyFrame], staged: Path, scratch: Path, domains: set[str]) -> tuple[bool, Summary | None]:
     """Whether any row was read, and the summary — or None when a row is bad or a task id repeats."""
-    _stage(frames, staged, checks)
+    _stage(frames, staged, domains)
     if not (staged.exists() and any(staged.rglob("*.parquet"))):
         return False, None
     if _has_bad_rows(staged):
@@ -134,7 +134,8 @@ def ingest_tasklog(path: Path, user_dir: Path, quarantine: bool = False, shown: 
     files = source_files(path)
     names = [shown_name] if shown_name and len(files) == 1 else _display_names(files, path)
     frames = _scan_all(files, numbered=False)
-    checks = checks_for(*known_domains(warehouse))
+    domains, registry = known_domains(warehouse)
+    checks = checks_for(domains, registry)
     tasklog_id = new_tasklog_id()
     scratch = staging_dir(user_dir)
     shutil.rmtree(scratch, ignore_errors=True)
@@ -144,7 +145,7 @@ def ingest_tasklog(path: Path, user_dir: Path, quarantine: bool = False, shown: 
         # Process data
         scratch.mkdir(parents=True)
         staged = scratch / "rows"
-        read, summary = _one_pass(frames, staged, scratch, checks)
+        read, summary = _one_pass(frames, staged, scratch, domains)
         if not read:
             raise InvalidTasklog([Problem(n, 2, "", "no data rows (expected at least one task)") for n in names])
         if summary is None:

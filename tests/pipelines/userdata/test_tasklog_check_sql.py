@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from pipelines import queries
-from pipelines.userdata.tasklog_checks import PROBLEMS, checks_for, text_of, typed, with_checks
+from pipelines.userdata.tasklog_checks import BAD, PROBLEMS, checked_rows, checks_for, text_of, typed, with_checks
 from pipelines.userdata.tasklog_ingest import InvalidTasklog, ingest_tasklog
 from pipelines.userdata.tasklog_schema import COLUMN_NAMES, COLUMNS, PARSED
 from tests.conftest import GOOD_ROW, good_rows, write_log
@@ -69,3 +69,11 @@ def test_new_refusals(tmp_path, user_dir, column, value, fragment):
         ingest_tasklog(write_log(tmp_path / "log.csv", rows), user_dir)
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (3, column) and fragment in problem.message
+
+
+def test_the_one_pass_flags_exactly_the_rows_some_check_fails():
+    rows = _rows()
+    masks = with_checks(rows.lazy(), CHECKS).select(PROBLEMS).collect()[PROBLEMS].to_list()
+    flagged = checked_rows(rows.lazy(), DOMAINS).collect()[BAD].to_list()
+    assert flagged == [mask != 0 for mask in masks]
+    assert any(flagged) and not all(flagged)
