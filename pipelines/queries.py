@@ -171,7 +171,8 @@ def disordered_rows(table: str, low: str, base: str, high: str) -> str:
 
 def create_figures_by_source_view(tables: list[str]) -> str:
     """`figures_by_source`: how many figures each source backs, per table."""
-    parts = [f"SELECT '{t}' AS table_name, source_id, count(*) AS figure_count FROM {identifier(t)} GROUP BY source_id" for t in tables]
+    parts = [f"SELECT '{t}' AS table_name, source_id, count(*) AS figure_count FROM {identifier(t)} GROUP BY source_id"
+             for t in tables]
     return "CREATE VIEW figures_by_source AS " + " UNION ALL ".join(parts)
 
 
@@ -501,3 +502,163 @@ FROM paired
 ORDER BY snapshot_date, model_key, price
 """
 
+# --- Task logs: checks and per-skill summaries in one SQL text for DuckDB and Spark SQL --------
+# Each statement reads a relation `source` holding the task-log columns typed (timestamps, doubles)
+# and, for parsed columns, `_text_<column>` (the cell as written; only whether it is null is read).
+# The dialect is what DuckDB and Spark SQL share: FILTER clauses, CAST, floor, date_trunc, date + int.
+# Every result is an integer or a value copied from the data, so it does not depend on the order in
+# which an engine met the rows; the floating-point arithmetic happens afterwards, once, in Python
+# (`pipelines.userdata.aggregates`).
+
+TWO_TO_32 = 4294967296
+LARGEST_DOUBLE = "1.7976931348623157e308"
+
+
+def _bare(name: str) -> str:
+    """A relation name checked like `identifier` but left unquoted: DuckDB and Spark quote differently."""
+    if not _IDENTIFIER.match(name):
+        raise ValueError(f"not a table name: {name!r}")
+    return name
+
+
+def _list(values) -> str:
+    return ", ".join(_literal(v) for v in values)
+
+
+def tasklog_check_predicates(domains) -> dict[str, str]:
+    """Each row check (keyed as in `tasklog_checks`) as a predicate true for a failing row."""
+    from pipelines.userdata.tasklog_schema import MAX_NUMBER, NUMBERS, PARSED, REQUIRED, STATUSES, TIMESTAMPS
+
+    text = {name: f"_text_{name}" for name in PARSED}
+    checks = {f"missing_{c}": f"{text.get(c, c)} IS NULL" for c in REQUIRED}
+    checks |= {f"unparseable_{t}": f"{text[t]} IS NOT NULL AND {t} IS NULL" for t in TIMESTAMPS}
+    for n in NUMBERS:
+        finite = f"{n} BETWEEN -{LARGEST_DOUBLE} AND {LARGEST_DOUBLE}"  # false for NaN (the largest) and ±inf
+        checks[f"not_a_number_{n}"] = f"{text[n]} IS NOT NULL AND ({n} IS NULL OR NOT ({finite}))"
+        checks[f"negative_{n}"] = f"{n} < 0"
+        checks[f"too_large_{n}"] = f"{n} >= {MAX_NUMBER} AND {n} <= {LARGEST_DOUBLE}"
+    checks["submitted_before_started"] = "submitted_at < started_at"
+    checks["unknown_status"] = f"status IS NOT NULL AND status NOT IN ({_list(STATUSES)})"
+    checks["unknown_domain"] = f"domain IS NOT NULL AND domain NOT IN ({_list(sorted(domains))})"
+    return checks
+
+
+def tasklog_any_problem(domains) -> str:
+    """True for a row failing any check."""
+    return " OR ".join(f"({p})" for p in tasklog_check_predicates(domains).values())
+
+
+def tasklog_check_counts(source: str, domains) -> str:
+    """One row: `row_count`, and per check the rows failing it."""
+    counts = ", ".join(f"count(*) FILTER (WHERE {p}) AS {key}" for key, p in tasklog_check_predicates(domains).items())
+    return f"SELECT count(*) AS row_count, {counts} FROM {_bare(source)}"
+
+
+def tasklog_repeated_ids(source: str) -> str:
+    """Task ids that occur more than once, with their copies."""
+    return f"""
+    SELECT task_id, count(*) AS copies FROM {_bare(source)}
+    WHERE task_id IS NOT NULL GROUP BY task_id HAVING count(*) > 1
+    """
+
+
+def _exact_sum(value: str, name: str, where: str | None, limb_type: str) -> str:
+    """Three integer sums `<name>_0..2` whose total, (s0·2^64 + s1·2^32 + s2) / 2^64, is the exact sum of
+    `value` (each 0 ≤ value < 2^53, truncated below 2^-64): the whole part and two 32-bit fraction limbs.
+    Every step — floor, subtraction of the floor, multiplication by 2^32 — is exact in double precision.
+    `limb_type` must make the sum exact: BIGINT in DuckDB (whose sum of BIGINT is a HUGEINT), DECIMAL(38, 0)
+    in Spark (whose sum of BIGINT would overflow past 2^63)."""
+    whole = f"floor({value})"
+    upper = f"(({value} - {whole}) * {TWO_TO_32})"
+    lower = f"(({upper} - floor({upper})) * {TWO_TO_32})"
+    only = f" FILTER (WHERE {where})" if where else ""
+    return ", ".join(f"sum(CAST({limb} AS {limb_type})){only} AS {name}_{i}"
+                     for i, limb in enumerate([whole, f"floor({upper})", f"floor({lower})"]))
+
+
+LIMB_TYPES = {"duckdb": "BIGINT", "spark": "DECIMAL(38, 0)"}
+
+
+def tasklog_skill_sums(source: str, engine: str = "duckdb") -> str:
+    """Per skill and domain: counts, distinct workers, and exact sums of pay and time (as limbs)."""
+    accepted = "status = 'accepted'"
+    limbs = LIMB_TYPES[engine]
+    return f"""
+    SELECT skill, domain, count(*) AS tasks,
+           count(*) FILTER (WHERE {accepted}) AS accepted_items,
+           count(*) FILTER (WHERE status = 'rejected') AS rejected_items,
+           count(*) FILTER (WHERE status = 'rework') AS rework_items,
+           count(DISTINCT worker_id) AS workers,
+           {_exact_sum("pay_usd", "pay_usd", None, limbs)},
+           {_exact_sum("active_seconds", "active_seconds", None, limbs)},
+           {_exact_sum("active_seconds", "accepted_active_seconds", accepted, limbs)},
+           {_exact_sum("coalesce(review_seconds, 0)", "accepted_review_seconds", accepted, limbs)}
+    FROM {_bare(source)} GROUP BY skill, domain
+    """
+
+
+def tasklog_accepted_durations(source: str) -> str:
+    """Accepted items per skill, domain and distinct active_seconds: the exact distribution for quantiles."""
+    return f"""
+    SELECT skill, domain, active_seconds, count(*) AS items FROM {_bare(source)}
+    WHERE status = 'accepted' GROUP BY skill, domain, active_seconds
+    """
+
+
+def tasklog_weekly_workers(source: str) -> str:
+    """Per skill, domain and week (Monday): workers active, and how many of them are active the next week."""
+    return f"""
+    WITH pairs AS (
+        SELECT DISTINCT skill, domain, CAST(date_trunc('week', started_at) AS DATE) AS week_start, worker_id
+        FROM {_bare(source)}
+    )
+    SELECT w.skill, w.domain, w.week_start, count(*) AS workers_active, count(n.worker_id) AS workers_retained_next_week
+    FROM pairs AS w LEFT JOIN pairs AS n
+      ON n.skill = w.skill AND n.domain = w.domain AND n.worker_id = w.worker_id AND n.week_start = w.week_start + 7
+    GROUP BY w.skill, w.domain, w.week_start
+    """
+
+
+def duckdb_tasklog_parquet_view(name: str, parquet_glob: str) -> str:
+    """DuckDB: a view over staged task-log Parquet (hive keys project and month as text) shaped as `source` above."""
+    from pipelines.userdata.tasklog_schema import PARSED
+
+    texts = ", ".join(f"{column} AS _text_{column}" for column in PARSED)
+    return f"""
+    CREATE OR REPLACE TEMP VIEW {_bare(name)} AS
+    SELECT *, {texts} FROM read_parquet({_literal(parquet_glob)}, hive_partitioning = true,
+                                        hive_types = {{'project': 'VARCHAR', 'month': 'VARCHAR'}})
+    """
+
+
+# --- Task logs in Spark SQL only: typing the raw columns -----------------------------------------
+
+SPARK_NUMBER = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"
+SPARK_TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss"
+
+
+def _spark_typed(name: str, kind: str, is_text: bool, timestamp_chars: int) -> str:
+    """One column in its schema type, as the single-machine reader types it: a timestamp must have
+    exactly `timestamp_chars` characters; a number that does not parse becomes NaN (not a number)."""
+    if kind == "timestamp" and is_text:
+        return f'CASE WHEN length({name}) = {timestamp_chars} THEN try_to_timestamp({name}, "{SPARK_TIMESTAMP_PATTERN}") END'
+    if kind == "number" and is_text:
+        return (f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} RLIKE '{SPARK_NUMBER}' THEN CAST({name} AS DOUBLE) "
+                "ELSE CAST('NaN' AS DOUBLE) END")
+    if kind == "number":
+        return f"CAST({name} AS DOUBLE)"
+    return name
+
+
+def spark_tasklog_view(name: str, raw: str, kinds: dict[str, str], text_columns: set[str], timestamp_chars: int,
+                       kept: list[str]) -> str:
+    """Spark: `name` over the raw relation, shaped as `source` above (typed columns and `_text_<column>`),
+    carrying the `kept` columns (where each row came from) along."""
+    typed_columns = ", ".join(f"{_spark_typed(c, kind, c in text_columns, timestamp_chars)} AS {c}" for c, kind in kinds.items())
+    texts = ", ".join(f"{c} AS _text_{c}" for c, kind in kinds.items() if kind != "text")
+    return f"CREATE OR REPLACE TEMP VIEW {_bare(name)} AS SELECT {typed_columns}, {texts}, {', '.join(kept)} FROM {_bare(raw)}"
+
+
+def tasklog_split_rows(source: str) -> str:
+    """Spark: rows per input split (file, start byte) and the first row id of each (for row numbers)."""
+    return f"SELECT _file, _block, min(_id) AS first_id, count(*) AS split_rows FROM {_bare(source)} GROUP BY _file, _block"

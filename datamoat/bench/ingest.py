@@ -1,8 +1,13 @@
-"""`datamoat bench ingest`: the task-log ingest against one DuckDB query over the file and pandas.
+"""`datamoat bench ingest`: the task-log ingest against direct queries over the same log.
 
-Each contender runs in its own child process; wall time is measured around it and peak memory is
-that child's own maximum RSS (`os.wait4`). The three must produce the same per-skill aggregates.
-Benchmarks print figures; they are not timed tests.
+Contenders (programs in `ingest_contenders`): the ingest of the CSV; one DuckDB query over it; one
+Polars streaming query over it; pandas; and the ingest of the same log stored as Parquet. Each runs
+in its own child process, `repeat` times; wall time is measured around it, peak memory is the
+child's own high-water RSS (VmHWM, read by the child as it ends: a forked child's `ru_maxrss` starts
+at its parent's size), its CPU time (user + system, from `os.wait4`) is reported beside it — on a
+busy machine wall time mostly measures the neighbours, CPU time much less — and the medians are
+reported. All must produce the
+same per-skill aggregates. Benchmarks print figures; they are not timed tests.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,91 +25,73 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from datamoat.bench import ingest_contenders as programs
 from pipelines.userdata.synth import write_synthetic_tasklog
 
 COMPARED = ["tasks", "accepted_items", "rejected_items", "rework_items", "rejection_rate", "rework_rate",
             "median_minutes_per_accepted_item", "p90_minutes_per_accepted_item", "review_time_ratio",
             "cost_per_accepted_item_usd", "effective_usd_per_hour", "weeks", "mean_workers_active_per_week",
             "mean_weekly_attrition"]
-
-INGEST = """
-import json, sys
-from pathlib import Path
-from pipelines.userdata.tasklog_ingest import ingest_tasklog
-result = ingest_tasklog(Path(sys.argv[1]), Path(sys.argv[2]))
-Path(sys.argv[3]).write_text(json.dumps(result.aggregates.drop("tasklog_id").to_dicts(), default=str))
-"""
-
-DUCKDB = """
-import json, sys, duckdb
-from pipelines import queries
-con = duckdb.connect()
-con.execute("SET enable_progress_bar = false")
-cursor = con.execute(queries.direct_tasklog_aggregates(sys.argv[1]))
-names = [d[0] for d in cursor.description]
-open(sys.argv[2], "w").write(json.dumps([dict(zip(names, row)) for row in cursor.fetchall()], default=str))
-"""
-
-PANDAS = """
-import json, sys
-import pandas as pd
-rows = pd.read_csv(sys.argv[1], parse_dates=["started_at", "submitted_at"], date_format="%Y-%m-%dT%H:%M:%S",
-                   dtype={"active_seconds": "float64", "pay_usd": "float64", "review_seconds": "float64"})
-rows["accepted"] = rows["status"] == "accepted"
-rows["minutes"] = rows["active_seconds"] / 60
-acc = rows[rows["accepted"]]
-keys = ["skill", "domain"]
-out = rows.groupby(keys).agg(tasks=("task_id", "size"), accepted_items=("accepted", "sum"),
-                             rejected_items=("status", lambda s: (s == "rejected").sum()),
-                             rework_items=("status", lambda s: (s == "rework").sum()),
-                             total_pay_usd=("pay_usd", "sum"), active_seconds=("active_seconds", "sum"))
-a = acc.groupby(keys).agg(median_minutes_per_accepted_item=("minutes", "median"),
-                          p90_minutes_per_accepted_item=("minutes", lambda s: s.quantile(0.9)),
-                          acc_active=("active_seconds", "sum"), acc_review=("review_seconds", lambda s: s.fillna(0).sum()))
-out = out.join(a)
-out["rejection_rate"] = out["rejected_items"] / out["tasks"]
-out["rework_rate"] = out["rework_items"] / out["tasks"]
-out["review_time_ratio"] = out["acc_review"] / out["acc_active"]
-out["cost_per_accepted_item_usd"] = out["total_pay_usd"] / out["accepted_items"]
-out["effective_usd_per_hour"] = out["total_pay_usd"] / (out["active_seconds"] / 3600)
-rows["week_start"] = rows["started_at"].dt.to_period("W-SUN").dt.start_time
-pairs = rows[keys + ["week_start", "worker_id"]].drop_duplicates()
-active = pairs.groupby(keys + ["week_start"]).size().rename("workers_active").reset_index()
-following = pairs.assign(week_start=pairs["week_start"] - pd.Timedelta(days=7))
-retained = pairs.merge(following, on=keys + ["week_start", "worker_id"]).groupby(keys + ["week_start"]).size()
-active = active.set_index(keys + ["week_start"]).join(retained.rename("retained")).reset_index()
-active["retained"] = active["retained"].fillna(0)
-active["attrition"] = 1 - active["retained"] / active["workers_active"]
-last = pairs["week_start"].max()
-weeks = active.groupby(keys).agg(weeks=("week_start", "size"), mean_workers_active_per_week=("workers_active", "mean"))
-attr = active[active["week_start"] < last].groupby(keys)["attrition"].mean().rename("mean_weekly_attrition")
-out = out.join(weeks).join(attr).reset_index()
-open(sys.argv[2], "w").write(json.dumps(out.to_dict(orient="records"), default=float))
-"""
+CONTENDERS = ("ingest", "duckdb", "polars", "pandas", "parquet")
+TARGET_VS_DUCKDB = 1.5
+TARGET_VS_PANDAS = 4.0
 
 
 @dataclass
 class Run:
     name: str
-    seconds: float
+    seconds: list[float]
+    cpu_seconds: list[float]
     peak_mib: float
     aggregates: list[dict]
 
+    @property
+    def median_seconds(self) -> float:
+        return statistics.median(self.seconds)
 
-def run_child(name: str, code: str, *args: str) -> Run:
-    """Run `code` in a fresh interpreter; its wall time, its own peak RSS, and the JSON it writes
-    to the file named by its last argument."""
+    @property
+    def median_cpu_seconds(self) -> float:
+        return statistics.median(self.cpu_seconds)
+
+
+PEAK_RSS = """
+import re, sys
+from pathlib import Path
+status = Path("/proc/self/status").read_text()
+Path(sys.argv[-1] + ".rss").write_text(re.search(r"VmHWM:\\s*(\\d+) kB", status).group(1))
+"""
+
+
+def run_child(name: str, code: str, *args: str) -> tuple[float, float, float, list[dict]]:
+    """Run `code` in a fresh interpreter: its wall time, CPU time, peak RSS in MiB, and the JSON it
+    writes to the file named by its last argument."""
     with tempfile.TemporaryDirectory() as folder:
         result = Path(folder) / "result.json"
         started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-c", code, *args, str(result)])
+        child = subprocess.Popen([sys.executable, "-c", code + PEAK_RSS, *args, str(result)])
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"{name} failed with exit code {os.waitstatus_to_exitcode(status)}")
+        peak_kib = int(Path(f"{result}.rss").read_text())
         output = result.read_text() if result.exists() else "null"
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise RuntimeError(f"{name} failed with exit code {child.returncode}")
-    return Run(name, seconds, usage.ru_maxrss / 1024, json.loads(output))
+    return seconds, usage.ru_utime + usage.ru_stime, peak_kib / 1024, json.loads(output)
+
+
+def run_repeated(name: str, repeat: int, code: str, *args: str, clean: Path | None = None) -> Run:
+    seconds, cpu, peaks, aggregates = [], [], [], []
+    for _ in range(repeat):
+        if clean is not None:
+            shutil.rmtree(clean, ignore_errors=True)
+        wall, used, peak, aggregates = run_child(name, code, *args)
+        seconds.append(wall)
+        cpu.append(used)
+        peaks.append(peak)
+    return Run(name, seconds, cpu, max(peaks), aggregates)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def disagreements(reference: list[dict], other: list[dict], tolerance: float = 1e-6) -> list[str]:
@@ -116,42 +105,80 @@ def disagreements(reference: list[dict], other: list[dict], tolerance: float = 1
     for key, row in ours.items():
         for column in COMPARED:
             a, b = row.get(column), theirs[key].get(column)
-            if a is None or b is None or (isinstance(a, float) and math.isnan(a)):
-                if not (a is None or (isinstance(a, float) and math.isnan(a))) or not (b is None or (isinstance(b, float) and math.isnan(b))):
+            if _missing(a) or _missing(b):
+                if _missing(a) != _missing(b):
                     found.append(f"{key} {column}: {a} vs {b}")
             elif not math.isclose(float(a), float(b), rel_tol=tolerance, abs_tol=1e-9):
                 found.append(f"{key} {column}: {a} vs {b}")
     return found
 
 
-def run_ingest_benchmark(rows: int, seed: int = 0, with_pandas: bool = True, folder: Path | None = None) -> int:
-    """Generate a log, time the three contenders, check they agree and print the figures; exit code."""
+def machine() -> str:
+    """The machine the figures come from, and how busy it was."""
+    info = Path("/proc/cpuinfo")
+    lines = info.read_text().splitlines() if info.exists() else []
+    cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), platform.processor())
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, {platform.system()} {platform.release()}; load average {load}"
+
+
+def _contenders(log: Path, parquet: Path, work: Path, only: tuple[str, ...]) -> dict[str, tuple]:
+    table = {
+        "ingest": ("datamoat ingest, CSV", programs.INGEST, str(log), str(work / "user")),
+        "duckdb": ("DuckDB, one query over the CSV", programs.DUCKDB, str(log)),
+        "polars": ("Polars, one streaming query", programs.POLARS, str(log)),
+        "pandas": ("pandas, whole file in memory", programs.PANDAS, str(log)),
+        "parquet": ("datamoat ingest, Parquet", programs.INGEST, str(parquet), str(work / "user")),
+    }
+    return {key: table[key] for key in CONTENDERS if key in only}
+
+
+def _report(rows: int, runs: dict[str, Run]) -> None:
+    print(f"{'contender':34} {'median s':>9} {'runs s':>22} {'rows/s':>12} {'CPU s':>7} {'peak RSS MiB':>13}")
+    for run in runs.values():
+        spread = " ".join(f"{s:.1f}" for s in run.seconds)
+        print(f"{run.name:34} {run.median_seconds:9.2f} {spread:>22} {rows / run.median_seconds:12,.0f} "
+              f"{run.median_cpu_seconds:7.1f} {run.peak_mib:13,.0f}")
+    seconds = {key: run.median_seconds for key, run in runs.items()}
+    cpu = {key: run.median_cpu_seconds for key, run in runs.items()}
+    if "ingest" in cpu and "duckdb" in cpu:
+        print(f"CPU time, ingest / DuckDB direct: {cpu['ingest'] / cpu['duckdb']:.2f}x")
+    if "ingest" in seconds and "duckdb" in seconds:
+        ratio = seconds["ingest"] / seconds["duckdb"]
+        verdict = "met" if ratio <= TARGET_VS_DUCKDB else "NOT met"
+        print(f"ingest / DuckDB direct:  {ratio:.2f}x (target ≤ {TARGET_VS_DUCKDB:.2f}x: {verdict})")
+    if "ingest" in seconds and "polars" in seconds:
+        print(f"ingest / Polars direct:  {seconds['ingest'] / seconds['polars']:.2f}x")
+    if "ingest" in seconds and "pandas" in seconds:
+        ratio = seconds["pandas"] / seconds["ingest"]
+        verdict = "met" if ratio >= TARGET_VS_PANDAS else "NOT met"
+        print(f"pandas / ingest:         {ratio:.2f}x (target ≥ {TARGET_VS_PANDAS:.0f}x: {verdict})")
+
+
+def run_ingest_benchmark(rows: int, seed: int = 0, only: tuple[str, ...] = CONTENDERS, repeat: int = 1,
+                         folder: Path | None = None) -> int:
+    """Generate a log (CSV and Parquet), time the contenders, check they agree and print the figures; exit code."""
     work = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="datamoat-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    log = work / f"tasklog-{rows}.csv"
+    log, parquet = work / f"tasklog-{rows}-{seed}.csv", work / f"tasklog-{rows}-{seed}.parquet"
     try:
         started = time.perf_counter()
-        write_synthetic_tasklog(log, rows, seed)
-        print(f"generated {rows:,} rows ({log.stat().st_size / 2**30:.2f} GiB CSV) in {time.perf_counter() - started:.1f} s")
-        runs = [run_child("datamoat ingest (Polars streaming)", INGEST, str(log), str(work / "user")),
-                run_child("DuckDB, one SQL query over the file", DUCKDB, str(log))]
-        if with_pandas:
-            runs.append(run_child("pandas (whole file in memory)", PANDAS, str(log)))
-        print(f"{'contender':40} {'wall s':>9} {'rows/s':>14} {'peak RSS MiB':>13}")
-        for run in runs:
-            print(f"{run.name:40} {run.seconds:9.2f} {rows / run.seconds:14,.0f} {run.peak_mib:13,.0f}")
-        ingest, duck = runs[0], runs[1]
-        print(f"ingest / DuckDB direct: {ingest.seconds / duck.seconds:.2f}x (target ≤ 1.30x)")
-        if with_pandas:
-            print(f"pandas / ingest:        {runs[2].seconds / ingest.seconds:.2f}x (target ≥ 5x)")
-        problems = [f"{run.name}: {p}" for run in runs[1:] for p in disagreements(ingest.aggregates, run.aggregates)]
+        for path in (log, parquet) if "parquet" in only else (log,):
+            if not path.exists():
+                write_synthetic_tasklog(path, rows, seed)
+        print(f"log: {rows:,} rows, {log.stat().st_size / 2**30:.2f} GiB of CSV (ready in {time.perf_counter() - started:.0f} s)")
+        print(f"machine: {machine()}")
+        runs = {key: run_repeated(name, repeat, code, *args, clean=work / "user")
+                for key, (name, code, *args) in _contenders(log, parquet, work, only).items()}
+        print(f"after the runs: load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        _report(rows, runs)
+        reference = next(iter(runs.values()))
+        problems = [f"{run.name}: {p}" for run in runs.values() for p in disagreements(reference.aggregates, run.aggregates)]
         print("aggregates agree across all contenders" if not problems else "AGGREGATES DISAGREE:\n" + "\n".join(problems[:20]))
         return 1 if problems else 0
     finally:
         if folder is None:
             shutil.rmtree(work, ignore_errors=True)
         else:
-            log.unlink(missing_ok=True)
             shutil.rmtree(work / "user", ignore_errors=True)
-
-

@@ -1,7 +1,7 @@
 """Typer commands for the user's own data; `pipelines/cli.py` registers them (see `register`).
 
 datamoat ingest quotes FILE.csv          datamoat quotes list | compare | remove UPLOAD_ID
-datamoat ingest tasklog PATH [--quarantine]
+datamoat ingest tasklog PATH [--quarantine] [--engine local|spark]
 datamoat tasklog list | show ID | remove ID
 datamoat synth tasklog --rows N --seed S --out PATH
 datamoat scenario calibrate SCENARIO TASKLOG_ID [--out FILE]
@@ -63,18 +63,29 @@ def ingest_quotes_command(file: Annotated[Path, typer.Argument(help="CSV of vend
 
 @ingest_app.command("tasklog")
 def ingest_tasklog_command(
-    path: Annotated[Path, typer.Argument(help="a task-log .csv/.parquet file, or a folder of them")],
-    quarantine: Annotated[bool, typer.Option("--quarantine", help="ingest the good rows; keep bad ones aside with reasons")] = False,
+    path: Annotated[str, typer.Argument(help="a task-log .csv/.parquet file or folder (with Spark: any path Spark reads)")],
+    quarantine: Annotated[bool, typer.Option("--quarantine", help="ingest the good rows; keep bad ones aside")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (one machine) or spark (the [spark] extra and Java)")] = "local",
+    spark_master: Annotated[str | None, typer.Option("--spark-master", help="Spark master URL (default: local[*])")] = None,
     user_dir: UserDirOption = None,
+    warehouse: WarehouseOption = None,
 ) -> None:
-    """Stream a task log into per-skill aggregates and partitioned Parquet (refused whole if any row is bad)."""
+    """Check a task log and store per-skill aggregates and partitioned Parquet (refused whole if any row is bad)."""
     from pipelines.userdata.tasklog_ingest import InvalidTasklog, ingest_tasklog
 
-    target = _user_dir(user_dir)
+    if engine not in ("local", "spark"):
+        raise typer.BadParameter(f"unknown engine {engine!r} (expected local or spark)", param_hint="--engine")
+    if engine == "spark" and quarantine:
+        raise typer.BadParameter("--quarantine is not offered with --engine spark", param_hint="--quarantine")
+    target = _user_dir(user_dir, warehouse)
     try:
-        result = ingest_tasklog(path, target, quarantine=quarantine)
+        if engine == "spark":
+            result = _ingest_with_spark(path, target, spark_master, warehouse)
+        else:
+            result = ingest_tasklog(Path(path), target, quarantine=quarantine, warehouse=warehouse)
     except InvalidTasklog as error:
-        hint = "" if quarantine else "\nRerun with --quarantine to ingest the good rows and keep the bad ones aside."
+        rerun = "\nRerun with --quarantine to ingest the good rows and keep the bad ones aside."
+        hint = "" if quarantine or engine == "spark" else rerun
         typer.echo(f"Task log refused; your user database is unchanged.\n{error}{hint}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"Ingested task log {result.tasklog_id}: {result.rows_ingested:,} of {result.rows_read:,} rows"
@@ -84,8 +95,21 @@ def ingest_tasklog_command(
     _print_frame(result.aggregates.drop("tasklog_id"))
 
 
+def _ingest_with_spark(path: str, target: Path, master: str | None, warehouse: Path | None):
+    import importlib.util
+
+    from pipelines.userdata.spark_job import ingest_with_spark, spark_session
+
+    if importlib.util.find_spec("pyspark") is None:
+        typer.echo("--engine spark needs PySpark and a Java runtime: pip install -e '.[spark]' "
+                   "and apt-get install default-jre-headless.", err=True)
+        raise typer.Exit(2) from None
+    return ingest_with_spark(path, target, spark=spark_session(master), warehouse=warehouse)
+
+
 @quotes_app.command("list")
-def quotes_list_command(user_dir: UserDirOption = None, rows: Annotated[bool, typer.Option("--rows", help="show every quote")] = False) -> None:
+def quotes_list_command(user_dir: UserDirOption = None,
+                        rows: Annotated[bool, typer.Option("--rows", help="show every quote")] = False) -> None:
     """List your quote uploads (or every quote with --rows)."""
     from pipelines.userdata.quotes import list_quote_uploads, list_quotes
 
@@ -209,12 +233,20 @@ def bench_ingest_command(
     rows: Annotated[int, typer.Option("--rows", min=1, help="tasks in the generated log")] = 1_000_000,
     seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
     pandas: Annotated[bool, typer.Option("--pandas/--no-pandas", help="also time pandas (loads the whole file)")] = True,
-    folder: Annotated[Path | None, typer.Option("--folder", help="where to write the log (default: a temp folder)")] = None,
+    only: Annotated[str, typer.Option("--only", help="comma-separated contenders: ingest,duckdb,polars,pandas,parquet")] = "",
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="runs per contender; the median is reported")] = 1,
+    folder: Annotated[Path | None, typer.Option("--folder", help="keep the generated logs here (default: a temp folder)")] = None,
 ) -> None:
-    """Ingest throughput and peak memory against one DuckDB query over the file and pandas."""
-    from datamoat.bench.ingest import run_ingest_benchmark
+    """The ingest against one DuckDB query, one Polars query and pandas over the same log, and from Parquet."""
+    from datamoat.bench.ingest import CONTENDERS, run_ingest_benchmark
 
-    raise typer.Exit(run_ingest_benchmark(rows, seed, with_pandas=pandas, folder=folder))
+    chosen = tuple(name.strip() for name in only.split(",") if name.strip()) or CONTENDERS
+    unknown = sorted(set(chosen) - set(CONTENDERS))
+    if unknown:
+        raise typer.BadParameter(f"unknown contender(s) {', '.join(unknown)} (expected some of {', '.join(CONTENDERS)})",
+                                 param_hint="--only")
+    chosen = tuple(name for name in chosen if pandas or name != "pandas")
+    raise typer.Exit(run_ingest_benchmark(rows, seed, only=chosen, repeat=repeat, folder=folder))
 
 
 def register(app: typer.Typer, bench_app: typer.Typer, scenario_app: typer.Typer | None = None) -> None:

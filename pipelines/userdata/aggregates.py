@@ -1,31 +1,71 @@
-"""Per-skill measures of a task log, computed by the Polars streaming engine over the good rows.
+"""Per-skill measures of a task log, finished in one place from a summary any engine computes.
 
-Quantiles are exact: the streaming pass counts accepted items per distinct `active_seconds` value
-(few distinct values when durations are whole seconds), and the median and P90 are read from
-those counts with linear interpolation — the rule of DuckDB's `quantile_cont` and Polars' "linear".
+An engine — DuckDB on one machine, Spark on a cluster — runs the SQL in `queries` (tasklog_skill_sums,
+tasklog_accepted_durations, tasklog_weekly_workers) and returns only integers and values copied
+from the data: counts, exact sums as three integer limbs, accepted items per distinct
+`active_seconds`, workers per week. None of these depends on the order in which the engine met the
+rows. Every floating-point operation happens here, once, in a fixed order, so any engine, thread
+count or file split gives the same aggregates bit for bit.
+
+Quantiles are exact: the median and P90 are read from the counts per distinct value with linear
+interpolation — the rule of DuckDB's `quantile_cont` and Polars' "linear".
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
 
 KEYS = ["skill", "domain"]
-ACCEPTED = pl.col("status") == "accepted"
+SUMS = ["pay_usd", "active_seconds", "accepted_active_seconds", "accepted_review_seconds"]
+LIMBS = 3
 
 
-def _sums(rows: pl.LazyFrame) -> pl.LazyFrame:
-    return rows.group_by(KEYS).agg(
-        pl.len().alias("tasks"),
-        ACCEPTED.sum().alias("accepted_items"),
-        (pl.col("status") == "rejected").sum().alias("rejected_items"),
-        (pl.col("status") == "rework").sum().alias("rework_items"),
-        pl.col("pay_usd").sum().alias("total_pay_usd"),
-        pl.col("active_seconds").sum().alias("_active_seconds"),
-        pl.col("active_seconds").filter(ACCEPTED).sum().alias("_accepted_active_seconds"),
-        pl.col("review_seconds").fill_null(0).filter(ACCEPTED).sum().alias("_accepted_review_seconds"),
+COUNTS = ["tasks", "accepted_items", "rejected_items", "rework_items", "workers"]
+SKILLS_SCHEMA = {"skill": pl.String, "domain": pl.String, **{c: pl.Int64 for c in COUNTS},
+                 **{f"{name}_{i}": pl.Int128 for name in SUMS for i in range(LIMBS)}}
+DURATIONS_SCHEMA = {"skill": pl.String, "domain": pl.String, "active_seconds": pl.Float64, "items": pl.Int64}
+WEEKS_SCHEMA = {"skill": pl.String, "domain": pl.String, "week_start": pl.Date,
+                "workers_active": pl.Int64, "workers_retained_next_week": pl.Int64}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What an engine hands back: per skill (`skills`), accepted items per duration, workers per week."""
+
+    skills: pl.DataFrame
+    durations: pl.DataFrame
+    weeks: pl.DataFrame
+
+    @classmethod
+    def from_rows(cls, skills: list, durations: list, weeks: list) -> Summary:
+        """From the rows of the three statements, in their column order (DECIMAL sums as int or Decimal)."""
+        def frame(rows: list, schema: dict) -> pl.DataFrame:
+            wide = [pl.Int128, pl.Int64]
+            rows = [tuple(int(v) if kind in wide and v is not None else v for v, kind in zip(row, schema.values(), strict=True))
+                    for row in rows]
+            return pl.DataFrame(rows, schema=schema, orient="row")
+        return cls(frame(skills, SKILLS_SCHEMA), frame(durations, DURATIONS_SCHEMA), frame(weeks, WEEKS_SCHEMA))
+
+
+def exact_total(limbs: list) -> float:
+    """The correctly rounded float of s0 + s1·2^-32 + s2·2^-64 (the limb sums of `queries._exact_sum`)."""
+    whole, upper, lower = (int(limb or 0) for limb in limbs)
+    return ((whole << 64) + (upper << 32) + lower) / (1 << 64)
+
+
+def _totals(skills: pl.DataFrame) -> pl.DataFrame:
+    """Counts as Int64 and each exact sum as one Float64 column."""
+    totals = {name: [exact_total(list(row)) for row in skills.select(f"{name}_{i}" for i in range(LIMBS)).iter_rows()]
+              for name in SUMS}
+    return skills.select(*KEYS, *COUNTS).with_columns(
+        pl.Series("total_pay_usd", totals["pay_usd"], pl.Float64),
+        pl.Series("_active_seconds", totals["active_seconds"], pl.Float64),
+        pl.Series("_accepted_active_seconds", totals["accepted_active_seconds"], pl.Float64),
+        pl.Series("_accepted_review_seconds", totals["accepted_review_seconds"], pl.Float64),
     )
 
 
@@ -41,10 +81,10 @@ def quantile_linear(values: np.ndarray, counts: np.ndarray, q: float) -> float |
     return float(below + (above - below) * (position - math.floor(position)))
 
 
-def _quantiles(histogram: pl.DataFrame) -> pl.DataFrame:
+def _quantiles(durations: pl.DataFrame) -> pl.DataFrame:
     out = []
-    for (skill, domain), group in histogram.sort("active_seconds").group_by(KEYS, maintain_order=True):
-        values, counts = group["active_seconds"].to_numpy(), group["len"].to_numpy()
+    for (skill, domain), group in durations.sort(*KEYS, "active_seconds").group_by(KEYS, maintain_order=True):
+        values, counts = group["active_seconds"].to_numpy(), group["items"].to_numpy()
         median, p90 = quantile_linear(values, counts, 0.5), quantile_linear(values, counts, 0.9)
         out.append((skill, domain, median / 60, p90 / 60))
     return pl.DataFrame(out, orient="row", schema={
@@ -52,45 +92,35 @@ def _quantiles(histogram: pl.DataFrame) -> pl.DataFrame:
         "median_minutes_per_accepted_item": pl.Float64, "p90_minutes_per_accepted_item": pl.Float64})
 
 
-def weekly_workers(pairs: pl.DataFrame, tasklog_id: str) -> pl.DataFrame:
+def weekly_workers(weeks: pl.DataFrame, tasklog_id: str) -> pl.DataFrame:
     """Workers active per skill and week, and the share of them not seen the next week.
 
     The log's last week has no next week to look at, so its retention and attrition are empty.
     """
-    active = pairs.group_by(*KEYS, "week_start").agg(pl.len().alias("workers_active"))
-    next_week = pairs.with_columns((pl.col("week_start") - pl.duration(days=7)).alias("week_start"))
-    retained = pairs.join(next_week, on=[*KEYS, "week_start", "worker_id"], how="semi") \
-        .group_by(*KEYS, "week_start").agg(pl.len().alias("workers_retained_next_week"))
-    last = pairs["week_start"].max()
+    last = weeks["week_start"].max()
+    retained = pl.col("workers_retained_next_week")
     return (
-        active.join(retained, on=[*KEYS, "week_start"], how="left")
-        .with_columns(pl.when(pl.col("week_start") < last)
-                      .then(pl.col("workers_retained_next_week").fill_null(0)).alias("workers_retained_next_week"))
-        .with_columns((1 - pl.col("workers_retained_next_week") / pl.col("workers_active")).alias("attrition"))
+        weeks.with_columns(pl.when(pl.col("week_start") < last).then(retained).alias("workers_retained_next_week"))
+        .with_columns((1 - retained / pl.col("workers_active")).alias("attrition"))
         .select(pl.lit(tasklog_id).alias("tasklog_id"), *KEYS, "week_start", "workers_active",
                 "workers_retained_next_week", "attrition")
         .sort(*KEYS, "week_start")
     )
 
 
-def aggregate_tasklog(rows: pl.LazyFrame, tasklog_id: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+def finish(summary: Summary, tasklog_id: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per-skill aggregates (the `tasklog_skill_aggregates` columns, origin excepted) and weekly workers."""
-    sums, histogram, pairs = pl.collect_all([
-        _sums(rows),
-        rows.filter(ACCEPTED).group_by(*KEYS, "active_seconds").len(),
-        rows.select(*KEYS, pl.col("started_at").dt.truncate("1w").cast(pl.Date).alias("week_start"), "worker_id").unique(),
-    ], engine="streaming")
-    weekly = weekly_workers(pairs, tasklog_id)
+    sums = _totals(summary.skills)
+    weekly = weekly_workers(summary.weeks, tasklog_id)
     per_week = weekly.group_by(KEYS).agg(
         pl.len().alias("weeks"),
         pl.col("workers_active").mean().alias("mean_workers_active_per_week"),
         pl.col("attrition").mean().alias("mean_weekly_attrition"),
         pl.col("workers_active").sum().alias("_worker_weeks"),
     )
-    workers = pairs.group_by(KEYS).agg(pl.col("worker_id").n_unique().alias("workers"))
     hours = pl.col("_active_seconds") / 3600
     aggregates = (
-        sums.join(_quantiles(histogram), on=KEYS, how="left").join(workers, on=KEYS).join(per_week, on=KEYS)
+        sums.join(_quantiles(summary.durations), on=KEYS, how="left").join(per_week, on=KEYS)
         .select(
             pl.lit(tasklog_id).alias("tasklog_id"), *KEYS, "tasks", "accepted_items", "rejected_items", "rework_items",
             (pl.col("rejected_items") / pl.col("tasks")).alias("rejection_rate"),
@@ -105,7 +135,7 @@ def aggregate_tasklog(rows: pl.LazyFrame, tasklog_id: str) -> tuple[pl.DataFrame
         .with_columns(pl.col(pl.UInt32).cast(pl.Int64))
         .sort(KEYS)
     )
-    return aggregates, weekly.with_columns(pl.col(pl.UInt32).cast(pl.Int64))
+    return aggregates, weekly
 
 
 def _ratio(numerator: pl.Expr, denominator: pl.Expr) -> pl.Expr:

@@ -3,25 +3,38 @@
 A file is scanned with every column as text, then typed; each check is a boolean expression over
 the typed columns (and the text of cells that did not parse). A row's failed checks are packed in
 a bitmask `_problems`, and `reason_exprs` renders them as `column: problem (got …, expected …)`.
-Duplicate task ids need the whole log and are found separately (`tasklog_ingest`).
+Duplicate task ids need the whole log and are found separately (`tasklog_ingest`). The same checks,
+keyed alike, exist as SQL predicates (`queries.tasklog_check_predicates`) for DuckDB and Spark.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
 from pipelines.problems import Problem, display_path
-from pipelines.userdata.tasklog_schema import COLUMN_NAMES, COLUMNS, STATUSES, TIMESTAMP_FORMAT
+from pipelines.userdata.tasklog_schema import (
+    COLUMN_NAMES,
+    COLUMNS,
+    MAX_NUMBER,
+    NUMBERS,
+    PARSED,
+    REQUIRED,
+    STATUSES,
+    TIMESTAMP_CHARS,
+    TIMESTAMP_FORMAT,
+    TIMESTAMPS,
+)
 
-PARSED = [c.name for c in COLUMNS if c.dtype != pl.String]
-NUMBERS = [c.name for c in COLUMNS if c.dtype == pl.Float64]
-TIMESTAMPS = [c.name for c in COLUMNS if isinstance(c.dtype, pl.Datetime)]
 PROBLEMS = "_problems"
+BAD = "_bad"
 FILE, ROW = "_file", "_row"
+LARGEST_DOUBLE = 1.7976931348623157e308
 
 
 def text_of(column: str) -> str:
@@ -46,7 +59,7 @@ class Check:
         return f"{self.column}: {self.problem}"
 
 
-def _checks() -> list[Check]:
+def _cell_checks() -> list[Check]:
     checks = [
         Check(f"missing_{c.name}", c.name, "missing value", pl.col(text_of(c.name)).is_null()
               if c.name in PARSED else pl.col(c.name).is_null(),
@@ -63,19 +76,40 @@ def _checks() -> list[Check]:
                             pl.format("wrong type (got {}, expected a number)", _got(name))))
         checks.append(Check(f"negative_{name}", name, "negative value", pl.col(name) < 0,
                             pl.format("negative value (got {}, expected a number ≥ 0)", _got(name))))
-    checks.append(Check("submitted_before_started", "submitted_at", "submitted before started",
-                        pl.col("submitted_at") < pl.col("started_at"),
-                        pl.format("submitted before started (got {} < started_at {}, expected submitted_at ≥ started_at)",
-                                  pl.col("submitted_at").dt.strftime(TIMESTAMP_FORMAT),
-                                  pl.col("started_at").dt.strftime(TIMESTAMP_FORMAT))))
-    checks.append(Check("unknown_status", "status", "unknown status",
-                        pl.col("status").is_not_null() & ~pl.col("status").is_in(STATUSES),
-                        pl.format("unknown value (got {}, expected one of {})", _got("status"), pl.lit(", ".join(STATUSES)))))
+        checks.append(Check(f"too_large_{name}", name, "too large",
+                            (pl.col(name) >= MAX_NUMBER) & (pl.col(name) <= LARGEST_DOUBLE),
+                            pl.format("too large (got {}, expected a number below 2^53 = {})", _got(name), pl.lit(MAX_NUMBER))))
     return checks
 
 
-CHECKS = _checks()
-assert len(CHECKS) <= 63, "the problem bitmask is a UInt64"
+def _row_checks(domains: tuple[str, ...], registry: str) -> list[Check]:
+    return [
+        Check("submitted_before_started", "submitted_at", "submitted before started",
+              pl.col("submitted_at") < pl.col("started_at"),
+              pl.format("submitted before started (got {} < started_at {}, expected submitted_at ≥ started_at)",
+                        pl.col("submitted_at").dt.strftime(TIMESTAMP_FORMAT),
+                        pl.col("started_at").dt.strftime(TIMESTAMP_FORMAT))),
+        Check("unknown_status", "status", "unknown status",
+              pl.col("status").is_not_null() & ~pl.col("status").is_in(STATUSES),
+              pl.format("unknown value (got {}, expected one of {})", _got("status"), pl.lit(", ".join(STATUSES)))),
+        Check("unknown_domain", "domain", "unknown domain",
+              pl.col("domain").is_not_null() & ~pl.col("domain").is_in(domains),
+              pl.format("unknown domain (got {}, expected a key in {})", _got("domain"), pl.lit(registry))),
+    ]
+
+
+@lru_cache(maxsize=8)
+def _checks(domains: tuple[str, ...], registry: str) -> tuple[Check, ...]:
+    checks = (*_cell_checks(), *_row_checks(domains, registry))
+    assert len(checks) <= 63, "the problem bitmask is a UInt64"
+    return checks
+
+
+def checks_for(domains: Iterable[str], registry: str) -> tuple[Check, ...]:
+    """Every row check, the domain check against `domains` (named `registry` in reports)."""
+    return _checks(tuple(sorted(domains)), registry)
+
+
 DUPLICATE = "duplicate task id"
 
 
@@ -99,8 +133,12 @@ def csv_header(path: Path) -> list[str] | None:
     return None if row is None else [name.strip() for name in row]
 
 
-def scan_source(path: Path, file_index: int) -> tuple[pl.LazyFrame | None, list[Problem]]:
-    """A lazy scan of one file, every column as text, with `_file` and `_row` (CSV header = row 1)."""
+def _row_index(numbered: bool, first: int) -> dict:
+    return {"row_index_name": ROW, "row_index_offset": first} if numbered else {}
+
+
+def scan_source(path: Path, file_index: int, numbered: bool = True) -> tuple[pl.LazyFrame | None, list[Problem]]:
+    """A lazy scan of one file, every column as text; `numbered` adds `_file` and `_row` (CSV header = row 1)."""
     path = Path(path)
     if path.suffix == ".csv":
         names = csv_header(path)
@@ -109,52 +147,78 @@ def scan_source(path: Path, file_index: int) -> tuple[pl.LazyFrame | None, list[
         problems = header_problems(path, names)
         if problems:
             return None, problems
-        frame = pl.scan_csv(path, schema={n: pl.String for n in names}, has_header=True,
-                            row_index_name=ROW, row_index_offset=2)
+        frame = pl.scan_csv(path, schema={n: pl.String for n in names}, has_header=True, **_row_index(numbered, 2))
     else:
-        frame = pl.scan_parquet(path, row_index_name=ROW, row_index_offset=1)
+        frame = pl.scan_parquet(path, **_row_index(numbered, 1))
         problems = header_problems(path, [n for n in frame.collect_schema().names() if n != ROW])
         if problems:
             return None, problems
     present = frame.collect_schema()
     columns = [pl.col(c.name) if c.name in present else pl.lit(None, pl.String).alias(c.name) for c in COLUMNS]
-    return frame.select(pl.lit(file_index, pl.Int32).alias(FILE), pl.col(ROW).cast(pl.Int64), *columns), []
+    where = [pl.lit(file_index, pl.Int32).alias(FILE), pl.col(ROW).cast(pl.Int64)] if numbered else []
+    return frame.select(*where, *columns), []
 
 
-def _typed(name: str, dtype: pl.DataType, source: pl.DataType) -> pl.Expr:
+def typed(name: str, dtype: pl.DataType, source: pl.DataType) -> pl.Expr:
+    """A column in its schema type; a cell that does not parse becomes null."""
     column = pl.col(name)
     if source == pl.String and isinstance(dtype, pl.Datetime):
-        return column.str.to_datetime(TIMESTAMP_FORMAT, time_unit="us", strict=False)
+        return pl.when(column.str.len_bytes() == TIMESTAMP_CHARS).then(
+            column.str.to_datetime(TIMESTAMP_FORMAT, time_unit="us", strict=False))
     if isinstance(source, pl.Datetime) and source.time_zone is not None:
         return column.dt.convert_time_zone("UTC").dt.replace_time_zone(None).cast(dtype)
     return column.cast(dtype, strict=False)
 
 
-def with_checks(frame: pl.LazyFrame) -> pl.LazyFrame:
+def any_check_fails(domains: Iterable[str]) -> pl.Expr:
+    """True exactly where some check of `checks_for(domains, …)` fails, in fewer operations: a null typed
+    value covers missing and unparseable cells, one range test covers NaN, ±inf, negative and too large.
+    (A test compares it with the checks themselves, cell by cell.)"""
+    required_text = [c.name for c in COLUMNS if c.required and c.name not in PARSED]
+    in_range = {n: pl.col(n).is_between(0, MAX_NUMBER, closed="left").fill_null(False) for n in NUMBERS}
+    return pl.any_horizontal(
+        *(pl.col(n).is_null() for n in required_text), *(pl.col(t).is_null() for t in TIMESTAMPS),
+        *(~in_range[n] if n in REQUIRED else pl.col(text_of(n)).is_not_null() & ~in_range[n] for n in NUMBERS),
+        (pl.col("submitted_at") < pl.col("started_at")).fill_null(False),
+        ~pl.col("status").is_in(STATUSES).fill_null(True), ~pl.col("domain").is_in(sorted(domains)).fill_null(True),
+    )
+
+
+def checked_rows(frame: pl.LazyFrame, domains: Iterable[str]) -> pl.LazyFrame:
+    """Every column in its schema type and `_bad`, true where the row fails any check (no mask, no text
+    kept: the one-pass ingest needs only to know whether a bad row exists)."""
+    source = frame.collect_schema()
+    texts = [pl.col(n).alias(text_of(n)) for n in NUMBERS if n not in REQUIRED]  # only whether it is empty is read
+    typed_columns = [typed(c.name, c.dtype, source[c.name]).alias(c.name) for c in COLUMNS if c.name in PARSED]
+    bad = any_check_fails(domains).alias(BAD)
+    return frame.with_columns(*texts).with_columns(*typed_columns).with_columns(bad).select(*COLUMN_NAMES, BAD)
+
+
+def with_checks(frame: pl.LazyFrame, checks: tuple[Check, ...]) -> pl.LazyFrame:
     """Type every column, add the `_problems` mask, and keep the text of cells that failed a check."""
     source = frame.collect_schema()
     texts = [pl.col(n).cast(pl.String).alias(text_of(n)) for n in PARSED]
-    typed = [_typed(c.name, c.dtype, source[c.name]).alias(c.name) for c in COLUMNS if c.name in PARSED]
+    typed_columns = [typed(c.name, c.dtype, source[c.name]).alias(c.name) for c in COLUMNS if c.name in PARSED]
     mask = pl.sum_horizontal(
         pl.when(check.failed.fill_null(False)).then(pl.lit(1 << bit, pl.UInt64)).otherwise(pl.lit(0, pl.UInt64))
-        for bit, check in enumerate(CHECKS)
+        for bit, check in enumerate(checks)
     ).alias(PROBLEMS)
-    failed = {n: [c.failed.fill_null(False) for c in CHECKS if c.column == n] for n in PARSED}
+    failed = {n: [c.failed.fill_null(False) for c in checks if c.column == n] for n in PARSED}
     kept_text = [pl.when(pl.any_horizontal(failed[n])).then(pl.col(text_of(n))).alias(text_of(n)) for n in PARSED]
-    return (frame.with_columns(*texts).with_columns(*typed).with_columns(mask)
+    return (frame.with_columns(*texts).with_columns(*typed_columns).with_columns(mask)
             .with_columns(*kept_text))
 
 
-def reason_exprs() -> list[pl.Expr]:
+def reason_exprs(checks: tuple[Check, ...]) -> list[pl.Expr]:
     """One text per check: `column: message` where the row failed it, else null."""
     return [pl.when((pl.col(PROBLEMS) & (1 << bit)) != 0).then(pl.format("{}: {}", pl.lit(check.column), check.message))
-            for bit, check in enumerate(CHECKS)]
+            for bit, check in enumerate(checks)]
 
 
-def counts_by_check(masks: pl.DataFrame) -> dict[str, int]:
+def counts_by_check(masks: pl.DataFrame, checks: tuple[Check, ...]) -> dict[str, int]:
     """Rows failing each check, from a frame of distinct masks and their row counts (`len`)."""
     counts = {}
-    for bit, check in enumerate(CHECKS):
+    for bit, check in enumerate(checks):
         total = masks.filter((pl.col(PROBLEMS) & (1 << bit)) != 0)["len"].sum()
         if total:
             counts[check.describe()] = int(total)

@@ -61,3 +61,12 @@ def test_tasklog_synth_ingest_calibrate(tmp_path, user_dir, tiny_log):
     assert provenance["skills.0.usd_per_hour"]["origin"] == "user_log"
     assert provenance["skills.0.usd_per_hour"]["tasklog_id"] == tasklog_id
     assert runner.invoke(app, ["tasklog", "remove", tasklog_id, "--user-dir", str(user_dir)]).exit_code == 0
+
+
+def test_ingest_tasklog_engine_options(tiny_log, user_dir):
+    unknown = runner.invoke(app, ["ingest", "tasklog", str(tiny_log), "--engine", "hadoop", "--user-dir", str(user_dir)])
+    assert unknown.exit_code == 2 and "unknown engine" in unknown.output
+    both = runner.invoke(app, ["ingest", "tasklog", str(tiny_log), "--engine", "spark", "--quarantine",
+                               "--user-dir", str(user_dir)])
+    assert both.exit_code == 2 and "not offered" in both.output
+    assert not user_db_path(user_dir).exists()
