@@ -129,17 +129,3 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
-
-
-# --- the bundled data: the curated sources and upstream snapshots the project ships ----------------------
-
-@pytest.fixture(scope="session")
-def bundled_data_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A warehouse built once per session from the bundled data (data/sources and data/upstream, named
-    explicitly so the fixture snapshots never stand in), read-only."""
-    from pipelines.paths import DATA_DIR, SOURCES_DIR
-
-    path = tmp_path_factory.mktemp("bundled-data") / "warehouse.duckdb"
-    build(path, SOURCES_DIR, upstream_dir=DATA_DIR / "upstream")
-    path.chmod(0o444)
-    return path

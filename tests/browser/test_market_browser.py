@@ -17,11 +17,11 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def bundled_server(bundled_data_warehouse, tmp_path_factory) -> Iterator[str]:
+def bundled_server(bundled_warehouse, tmp_path_factory) -> Iterator[str]:
     """The app served from the bundled warehouse; always terminated."""
     folder = tmp_path_factory.mktemp("market-browser")
     port = free_port()
-    process = start_server(port, bundled_data_warehouse, folder / "streamlit.log")
+    process = start_server(port, bundled_warehouse, folder / "streamlit.log")
     try:
         url = f"http://{HOST}:{port}"
         wait_until_up(url, process)
@@ -46,7 +46,7 @@ def _main_text(page) -> str:
     return page.locator('[data-testid="stMainBlockContainer"]').inner_text()
 
 
-def test_the_market_renders_its_charts_and_statements(bundled_server, bundled_data_warehouse, page) -> None:
+def test_the_market_renders_its_charts_and_statements(bundled_server, bundled_warehouse, page) -> None:
     _open(page, f"{bundled_server}/market")
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     charts.first.wait_for(timeout=60_000)
@@ -55,7 +55,7 @@ def test_the_market_renders_its_charts_and_statements(bundled_server, bundled_da
         charts.nth(index).scroll_into_view_if_needed()
         assert charts.nth(index).bounding_box()["height"] > 100, index
     text = " ".join(_main_text(page).split())
-    document = cli_document(bundled_data_warehouse, "all")
+    document = cli_document(bundled_warehouse, "all")
     assert " ".join(document["crossing"]["statement"].split()) in text
     years = sum(p["usd"] is not None for p in document["series"]["human_data_revenue"]["points"])
     assert f"{years} of {len(document['years'])} years have a human-data sum" in text
@@ -85,11 +85,11 @@ def test_a_bar_tooltip_names_its_sources(bundled_server, page) -> None:
     assert "As of" in found
 
 
-def test_a_shared_link_reopens_the_filter(bundled_server, bundled_data_warehouse, page) -> None:
+def test_a_shared_link_reopens_the_filter(bundled_server, bundled_warehouse, page) -> None:
     _open(page, f"{bundled_server}/market?ev=no_speculative")
     switch = page.locator("label").filter(has_text="Hide speculative figures").locator("input")
     assert switch.is_checked()
-    document = cli_document(bundled_data_warehouse, "no_speculative")
+    document = cli_document(bundled_warehouse, "no_speculative")
     years = sum(p["usd"] is not None for p in document["series"]["human_data_revenue"]["points"])
     assert f"{years} of {len(document['years'])} years have a human-data sum" in " ".join(_main_text(page).split())
     assert "ev=no_speculative" in page.url

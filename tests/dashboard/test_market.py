@@ -59,13 +59,13 @@ def pairs(frame: pd.DataFrame, *columns: str) -> set[tuple]:
 
 
 @pytest.fixture(scope="module")
-def page(bundled_data_warehouse) -> AppTest:
-    return opened(bundled_data_warehouse)
+def page(bundled_warehouse) -> AppTest:
+    return opened(bundled_warehouse)
 
 
 @pytest.fixture(scope="module")
-def document(bundled_data_warehouse) -> dict:
-    return cli_document(bundled_data_warehouse)
+def document(bundled_warehouse) -> dict:
+    return cli_document(bundled_warehouse)
 
 
 def test_the_page_renders_six_years_or_more_on_each_series(page):
@@ -155,10 +155,10 @@ def test_a_zip_cites_the_pooled_sources_of_a_mart():
     assert cited_sources(both, sources)["source_id"].to_list() == ["a", "b", "d"]
 
 
-def test_the_link_carries_the_evidence_filter(bundled_data_warehouse):
-    at = opened(bundled_data_warehouse, {"ev": "no_speculative"})
+def test_the_link_carries_the_evidence_filter(bundled_warehouse):
+    at = opened(bundled_warehouse, {"ev": "no_speculative"})
     assert at.query_params["ev"] == ["no_speculative"] or at.query_params["ev"] == "no_speculative"
-    expected = cli_document(bundled_data_warehouse, "no_speculative")
+    expected = cli_document(bundled_warehouse, "no_speculative")
     bars = frames_with(at, "vendor", "revenue_basis", "figure_count")
     assert pairs(bars, "vendor", "year", "revenue_usd") == {
         (r["vendor"], r["year"], round(r["revenue_usd"], 3)) for r in expected["vendor_years"] if r["revenue_usd"] is not None}
@@ -166,9 +166,9 @@ def test_the_link_carries_the_evidence_filter(bundled_data_warehouse):
     assert expected["crossing"]["statement"] in "\n".join(m.value for m in at.markdown)
 
 
-def test_the_sidebar_filter_moves_the_page_and_the_link(bundled_data_warehouse):
+def test_the_sidebar_filter_moves_the_page_and_the_link(bundled_warehouse):
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DATAMOAT_WAREHOUSE", str(bundled_data_warehouse))
+        patch.setenv("DATAMOAT_WAREHOUSE", str(bundled_warehouse))
         at = open_page(PAGE)
         before = set(frames_with(at, "vendor", "revenue_basis", "figure_count")["vendor"])
         at.toggle(key="hide_speculative").set_value(True).run()
@@ -178,12 +178,12 @@ def test_the_sidebar_filter_moves_the_page_and_the_link(bundled_data_warehouse):
     assert "no_speculative" in str(at.query_params["ev"])
 
 
-def test_a_dearer_scenario_buys_fewer_skills(page, bundled_data_warehouse):
+def test_a_dearer_scenario_buys_fewer_skills(page, bundled_warehouse):
     def skills(at: AppTest) -> float:
         line = next(m.value for m in at.markdown if "would pay for about" in m.value)
         return float(line.split("about **")[1].split(" skills")[0].replace(",", ""))
 
-    dearer = opened(bundled_data_warehouse, {"margin": "0.8"})  # the vendor takes 80 %: the data costs more
+    dearer = opened(bundled_warehouse, {"margin": "0.8"})  # the vendor takes 80 %: the data costs more
     assert not dearer.exception
     assert skills(dearer) < skills(page)
     ratio = frames_with(dearer, "human_data_to_compute_ratio", "skills_bought")

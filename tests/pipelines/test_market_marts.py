@@ -137,8 +137,8 @@ def compute_by_hand(frontier_only: bool) -> dict[int, tuple[float, float, int]]:
 # ------------------------------------------------------------------ the warehouse
 
 @pytest.fixture(scope="module")
-def con(bundled_data_warehouse):
-    with duckdb.connect(str(bundled_data_warehouse), read_only=True) as connection:
+def con(bundled_warehouse):
+    with duckdb.connect(str(bundled_warehouse), read_only=True) as connection:
         yield connection
 
 
@@ -271,8 +271,8 @@ def fit_by_hand(sums: dict[int, float]) -> tuple[float, float, float, int]:
 
 
 @pytest.fixture(scope="module")
-def bundled_market(bundled_data_warehouse):
-    return market(load_tables(bundled_data_warehouse, MARKET_TABLES), "all")
+def bundled_market(bundled_warehouse):
+    return market(load_tables(bundled_warehouse, MARKET_TABLES), "all")
 
 
 def test_the_human_data_fit_matches_scipy(bundled_market):
