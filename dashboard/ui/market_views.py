@@ -253,8 +253,8 @@ def skills_sentence(m: Market, data_cost_usd: float, skills: int) -> str | None:
     bought = skills_bought(best.usd if best else None, data_cost_usd, skills)
     if best is None or bought is None:
         return None
-    return (f"**{best.year}**'s human-data spend — {usd(best.usd)} from {best.count} vendor(s), the best-covered "
-            f"year — would pay for about **{bought:,.0f} skills** at the current scenario's expert-data cost of "
+    return (f"**{best.year}**'s human-data spend — {usd(best.usd)} from {best.count} vendor(s), the year counting the most "
+            f"vendors — would pay for about **{bought:,.0f} skills** at the current scenario's expert-data cost of "
             f"{usd(data_cost_usd / skills)} per skill ({usd(data_cost_usd)} for {skills} skill(s)).")
 
 

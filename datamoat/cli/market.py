@@ -81,8 +81,8 @@ def print_market(document: dict) -> None:
         console.print(document["crossing"]["statement"])
     bought = document["skills_bought"]
     if bought and bought["skills_bought"] is not None:
-        console.print(f"{bought['year']}'s human-data spend ({_money(bought['human_data_usd'])}, the best-covered "
-                      f"year) would buy {bought['skills_bought']:,.0f} skills at the scenario's data cost "
+        console.print(f"{bought['year']}'s human-data spend ({_money(bought['human_data_usd'])}, the year counting the "
+                      f"most vendors) would buy {bought['skills_bought']:,.0f} skills at the scenario's data cost "
                       f"({_money(bought['data_cost_usd'])} for {bought['skills']} skill(s)).")
 
 
