@@ -142,3 +142,17 @@ def metric(page: object, label: str) -> float:
 
 def metric_text(page: object, label: str) -> str:
     return _metric_box(page, label).locator('[data-testid="stMetricValue"]').inner_text()
+
+
+@pytest.fixture(scope="module")
+def bundled_server(bundled_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served from the bundled warehouse (the data a newcomer sees); always terminated."""
+    folder = tmp_path_factory.mktemp("bundled-browser")
+    port = free_port()
+    process = start_server(port, bundled_warehouse, folder / "streamlit.log")
+    try:
+        url = f"http://{HOST}:{port}"
+        wait_until_up(url, process)
+        yield url
+    finally:
+        stop_server(process)

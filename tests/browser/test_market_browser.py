@@ -4,30 +4,13 @@ pointer over a bar shows a tooltip naming the sources, and a shared link reopens
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-
 import pytest
 from typer.testing import CliRunner
 
-from datamoat.bench.local_server import HOST, free_port, start_server, stop_server, wait_until_up
 from datamoat.cli.main import app as cli
 from tests.browser.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def bundled_server(bundled_warehouse, tmp_path_factory) -> Iterator[str]:
-    """The app served from the bundled warehouse; always terminated."""
-    folder = tmp_path_factory.mktemp("market-browser")
-    port = free_port()
-    process = start_server(port, bundled_warehouse, folder / "streamlit.log")
-    try:
-        url = f"http://{HOST}:{port}"
-        wait_until_up(url, process)
-        yield url
-    finally:
-        stop_server(process)
 
 
 def cli_document(warehouse, evidence_filter: str) -> dict:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+from collections import Counter
+
+from streamlit.testing.v1 import AppTest
+
 from pipelines.upstream.base import source_id_of
 from pipelines.upstream.snapshots import kept_versions
 from tests.conftest import FIXTURE_SOURCES, FIXTURE_UPSTREAM
-from tests.dashboard.conftest import read_csv_rows
+from tests.dashboard.conftest import ENTRY, read_csv_rows
 
 SOURCES = read_csv_rows(FIXTURE_SOURCES / "sources.csv")
 SNAPSHOTS = {source_id_of(folder.name, version) for folder in FIXTURE_UPSTREAM.iterdir() if folder.is_dir()
@@ -55,3 +60,73 @@ def test_rebuild_button_rebuilds_and_reports(app_on_fixture, sources_dir, monkey
     button = order.index(("button", "Rebuild data"))
     message = next(i for i, (kind, text) in enumerate(order) if kind == "success" and "Data rebuilt" in text)
     assert message == button + 1, order[button:message + 1]
+
+
+def _reclass(sources_dir, classes: dict[str, tuple[str, str]]) -> None:
+    """Rewrite sources.csv so the named sources carry (source_class, original_class)."""
+    path = sources_dir / "sources.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        if row["source_id"] in classes:
+            row["source_class"], row["original_class"] = classes[row["source_id"]]
+            if row["source_class"] == "copy":
+                row["original_publisher"], row["original_url"] = "Original Co", "https://example.org/original"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_figure_quality_counts_what_each_figure_rests_on(sources_dir, tmp_path, monkeypatch):
+    """Figure quality is counted from the figures' own sources: a secondary source lowers the share, a copy
+    counts as its original's class. Expected figures come from the CSVs, read with the csv module."""
+    from pipelines.build import build
+    from pipelines.subjects import FIGURE_SUBJECTS
+
+    cited = {s.name: read_csv_rows(sources_dir / s.csv_name) for s in FIGURE_SUBJECTS}
+    by_use = Counter(row["source_id"] for rows in cited.values() for row in rows)
+    secondary, copied = (source for source, _ in by_use.most_common(2))
+    _reclass(sources_dir, {secondary: ("secondary", ""), copied: ("copy", "reputable")})
+    path = tmp_path / "reclassed.duckdb"
+    monkeypatch.setenv("DATAMOAT_UPSTREAM", str(FIXTURE_UPSTREAM))
+    build(path, sources_dir)
+    monkeypatch.setenv("DATAMOAT_WAREHOUSE", str(path))
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/sources_methodology.py").run()
+    assert not at.exception, at.exception
+    assert any(h.value == "Figure quality" for h in at.header)
+
+    total = sum(by_use.values())
+    sound = total - by_use[secondary]
+    share = next(m for m in at.metric if "primary or reputable" in m.label)
+    assert share.value == f"{sound / total:.1%}" and sound < total
+
+    by_class = next(df.value for df in at.dataframe if "sound_share" in df.value.columns)
+    for table, rows in cited.items():
+        if not rows:
+            continue
+        line = by_class[by_class["table_name"] == table].iloc[0]
+        assert line["secondary"] == sum(r["source_id"] == secondary for r in rows), table
+        assert line["copy"] == sum(r["source_id"] == copied for r in rows), table
+        assert line["figures"] == len(rows), table
+    labels = next(df.value for df in at.dataframe if "speculative" in df.value.columns and "reported" in df.value.columns)
+    for table, rows in cited.items():
+        if rows:
+            line = labels[labels["table_name"] == table].iloc[0]
+            counts = Counter(r["confidence"] for r in rows)
+            assert [line[k] for k in ("reported", "likely", "speculative")] == [
+                counts[k] for k in ("reported", "likely", "speculative")], table
+
+
+def test_undated_sources_are_counted_and_listed(app_on_fixture):
+    at = app_on_fixture("sources_methodology.py")
+    undated = {r["source_id"] for r in SOURCES if not r["date_published"].strip()}
+    listed = next(df.value for df in at.dataframe
+                  if list(df.value.columns) == ["source_id", "title", "publisher", "url", "source_class"])
+    assert undated and set(listed["source_id"]) >= undated
+    dated = {r["source_id"] for r in SOURCES} - undated
+    assert not dated & set(listed["source_id"])
+    assert any(f"{len(listed)} of " in c.value and "no publication date" in c.value for c in at.caption)
