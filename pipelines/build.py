@@ -86,7 +86,8 @@ def _previous_frame(con: duckdb.DuckDBPyConnection, table: str, has_previous: bo
     return frame_of(con, queries.select_all(table, "previous")) if table in existing else None
 
 
-def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], has_previous: bool, run: RunRecord) -> list[TableDiff]:
+def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], has_previous: bool,
+                 run: RunRecord) -> list[TableDiff]:
     """Create every subject table (new frames, or copies of the previous build), with its diff."""
     diffs = []
     for name, subject in SUBJECTS.items():
@@ -100,7 +101,8 @@ def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
         old = _previous_frame(con, name, has_previous)
         if name == "sources" and old is not None:  # upstream snapshots are registered (and diffed) by the upstream step
             old = old.filter(~pl.col("source_id").str.starts_with(SOURCE_ID_PREFIX))
-        diffs.append(diff_table(name, None if old is None else old.drop("csv_line", strict=False), new, list(subject.key_columns)))
+        before = None if old is None else old.drop("csv_line", strict=False)
+        diffs.append(diff_table(name, before, new, list(subject.key_columns)))
         run.rows_per_table[name] = new.height
     return diffs
 

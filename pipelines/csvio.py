@@ -72,7 +72,8 @@ def scan_records(path: Path, text: str) -> tuple[list[str], list[int], list[Prob
             if not any(cell.strip() for cell in record):
                 continue
             if len(record) != len(header):
-                problems.append(Problem(shown, start, "", f"row has {len(record)} fields (expected {len(header)}, one per header column)"))
+                problems.append(Problem(shown, start, "", f"row has {len(record)} fields "
+                                                          f"(expected {len(header)}, one per header column)"))
             starts.append(start)
     except csv.Error as error:
         problems.append(Problem(shown, previous_end + 1, "", f"unreadable CSV: {error} (a quote that never closes?)"))

@@ -153,7 +153,8 @@ def create_mart(name: str, body: str) -> str:
     return f"CREATE TABLE {identifier(name)} AS {body}"
 
 
-MART_CATALOG_DDL = "CREATE TABLE mart_catalog (mart VARCHAR PRIMARY KEY, definition VARCHAR NOT NULL, key_columns VARCHAR NOT NULL)"
+MART_CATALOG_DDL = ("CREATE TABLE mart_catalog "
+                    "(mart VARCHAR PRIMARY KEY, definition VARCHAR NOT NULL, key_columns VARCHAR NOT NULL)")
 INSERT_MART_CATALOG = "INSERT INTO mart_catalog VALUES (?, ?, ?)"
 
 

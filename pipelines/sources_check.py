@@ -112,7 +112,8 @@ def stale_rows(con: duckdb.DuckDBPyConnection, today: date) -> tuple[list[str], 
         if aged_by_date is None:
             unageable.append(f"{table}.csv:{line}: no as-of date and source {source_id} shows no publication date")
         elif months_between(aged_by_date, today) > STALE_AFTER_MONTHS:
-            stale.append(f"{table}.csv:{line}: dated {aged_by_date} ({aged_by}), {months_between(aged_by_date, today)} months old")
+            months = months_between(aged_by_date, today)
+            stale.append(f"{table}.csv:{line}: dated {aged_by_date} ({aged_by}), {months} months old")
     return stale, unageable
 
 
@@ -124,7 +125,8 @@ def duplicate_claims(name: str, frame: pl.DataFrame, key_columns: tuple[str, ...
     if not value_columns:
         return []
     repeated = frame.filter(pl.col(value_columns[0]).is_not_null()).filter(pl.len().over(claim + value_columns[:1]) > 1)
-    return [f"{name}.csv:{row['_line']}: {', '.join(f'{c}={row[c]}' for c in claim + value_columns[:1])} also recorded from another source"
+    return [f"{name}.csv:{row['_line']}: {', '.join(f'{c}={row[c]}' for c in claim + value_columns[:1])} "
+            "also recorded from another source"
             for row in repeated.iter_rows(named=True)]
 
 

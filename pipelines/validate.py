@@ -83,7 +83,8 @@ def range_problems(shown: str, line: int, row: dict, rule: Range) -> list[Proble
     order = f"expected {rule.low} ≤ {rule.middle} ≤ {rule.high}" if rule.middle else f"expected {rule.low} ≤ {rule.high}"
     problems = []
     if rule.middle_or_both_bounds and middle is None and (low is None or high is None):
-        problems.append(Problem(shown, line, rule.middle, f"missing value (expected {rule.middle}, or both {rule.low} and {rule.high})"))
+        problems.append(Problem(shown, line, rule.middle,
+                                f"missing value (expected {rule.middle}, or both {rule.low} and {rule.high})"))
     if low is not None and high is not None and low > high:
         problems.append(Problem(shown, line, rule.low, f"low above high (got {low:g} > {high:g}, {order})"))
     elif middle is not None and low is not None and low > middle:
@@ -97,7 +98,7 @@ def validate_rows(subject: Subject, raw: RawTable) -> tuple[pl.DataFrame, list[P
     """Validate every row; return the typed frame (with each row's line) and every problem."""
     shown = display_path(raw.path)
     good, problems = [], []
-    for line, row in zip(raw.lines, raw.frame.iter_rows(named=True)):
+    for line, row in zip(raw.lines, raw.frame.iter_rows(named=True), strict=True):
         try:
             record = subject.row_model.model_validate(row).model_dump()
         except ValidationError as error:

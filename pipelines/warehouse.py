@@ -37,7 +37,7 @@ class RunRecord:
         )
 
     def as_json(self) -> str:
-        return json.dumps(dict(zip(_RUN_FIELDS, self.as_row())), default=str)
+        return json.dumps(dict(zip(_RUN_FIELDS, self.as_row(), strict=True)), default=str)
 
 
 _RUN_FIELDS = [

@@ -70,7 +70,8 @@ def run_build_benchmark(repeats: int = 3, sources_dir: Path = SOURCES_DIR) -> No
     print(f"bundled data: {len(csvs) - len(upstream)} CSV files and {len(upstream)} upstream snapshot files, "
           f"median of {repeats} runs each")
     print(f"floor (import polars+duckdb, read each file):      {floor * 1000:8.0f} ms")
-    print(f"cold build (validate, write, diff, swap):          {cold * 1000:8.0f} ms   ratio to floor {cold / floor:5.2f}x (target ≤ 2.00x)")
+    print(f"cold build (validate, write, diff, swap):          {cold * 1000:8.0f} ms   "
+          f"ratio to floor {cold / floor:5.2f}x (target ≤ 2.00x)")
     print(f"no-op rebuild, build() in a fresh interpreter:     {no_op_process * 1000:8.0f} ms   (target ≤ 500 ms)")
     print(f"no-op rebuild, the `datamoat build` command:       {no_op_cli * 1000:8.0f} ms   (target ≤ 500 ms)")
 

@@ -13,7 +13,7 @@ import asyncio
 import shutil
 import time
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from urllib.parse import urlsplit
 
 from datamoat.bench.load_reader import HOST, INTERACTION_TIMEOUT_S, LoadReport, Reader
@@ -81,10 +81,8 @@ class BrowserReader(Reader):
             if left <= 0:
                 self.error(f"{what}: no answer within {INTERACTION_TIMEOUT_S:g} s")
                 return False
-            try:
+            with suppress(TimeoutError):
                 await asyncio.wait_for(self.changed.wait(), timeout=left)
-            except TimeoutError:
-                pass
         return True
 
     async def _check_page(self, what: str) -> None:

@@ -58,7 +58,8 @@ class LoadReport:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.kinds.items()))
         browser = self.client == "browser"
         lines = [
-            f"{self.sessions} {self.client} sessions for {self.seconds:g} s (wall {self.wall_s:.1f} s, {os.cpu_count()} CPU cores)",
+            f"{self.sessions} {self.client} sessions for {self.seconds:g} s "
+            f"(wall {self.wall_s:.1f} s, {os.cpu_count()} CPU cores)",
             f"interactions: {len(self.latencies_s)} ({kinds}); {len(self.latencies_s) / max(self.seconds, 1):.1f}/s"
             + (f"; {self.noops} slider press(es) left the value unchanged" if browser else ""),
             f"latency P50 {s(self.p50)}, P95 {s(self.p95)}, max {s(max(self.latencies_s, default=None))} "

@@ -75,7 +75,8 @@ def run_build(warehouse: Path, only: str | None, force: bool, sources: Path | No
         typer.echo(f"Up to date: {result.message} ({warehouse}).")
         return 0
     rows = ", ".join(f"{name} {count}" for name, count in result.rows_per_table.items())
-    typer.echo(f"Built {warehouse} (run {result.run_id}): {rows}.\nData diff against the previous warehouse:\n{format_diffs(result.diffs)}")
+    typer.echo(f"Built {warehouse} (run {result.run_id}): {rows}.\n"
+               f"Data diff against the previous warehouse:\n{format_diffs(result.diffs)}")
     if result.rows_per_table.get("upstream_rejects"):
         typer.echo(f"{result.rows_per_table['upstream_rejects']} upstream row(s) kept aside with their reasons in "
                    "upstream_rejects (not built into the tables).")

@@ -57,7 +57,8 @@ class SourceRow(CsvRow):
 def add_date_precision(raw, frame: pl.DataFrame) -> pl.DataFrame:
     """Keep how precise each publication date was (day, month, year or unknown), so none looks sharper than it is."""
     precision = pl.DataFrame(
-        {"_line": raw.lines, "date_published_precision": [date_precision(v) if v else "unknown" for v in raw.frame["date_published"]]},
+        {"_line": raw.lines,
+         "date_published_precision": [date_precision(v) if v else "unknown" for v in raw.frame["date_published"]]},
         schema={"_line": pl.Int64, "date_published_precision": pl.String},
     )
     return frame.join(precision, on="_line", how="left")

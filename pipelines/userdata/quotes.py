@@ -103,7 +103,8 @@ def ingest_quotes(path: Path, user_dir: Path, warehouse: Path | None = None, sho
     # Load inputs
     frame = validate_quotes(Path(path), warehouse)
     # Process data
-    upload = QuoteUpload(upload_id=f"q-{datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}", file_name=shown_name or Path(path).name,
+    upload = QuoteUpload(upload_id=f"q-{datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}",
+                         file_name=shown_name or Path(path).name,
                          row_count=frame.height, uploaded_at=datetime.now())
     staged = frame.select(LINE_COLUMN, *SUBJECT.columns)
     # Save outputs

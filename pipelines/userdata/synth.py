@@ -98,7 +98,8 @@ def make_chunk(first_row: int, size: int, workers: Workers, seed: int, chunk_ind
     frame = pl.DataFrame({
         "_row": np.arange(first_row, first_row + size), "_project": project, "_worker": worker,
         "started_at": started, "submitted_at": submitted, "active_seconds": active.astype(np.int64), "pay_usd": pay,
-        "_status": status, "_reviewer": np.where(reviewed, reviewer, -1), "_review": np.where(reviewed, review, -1).astype(np.int64),
+        "_status": status, "_reviewer": np.where(reviewed, reviewer, -1),
+        "_review": np.where(reviewed, review, -1).astype(np.int64),
     })
     return frame.select(
         ("T" + pl.col("_row").cast(pl.String).str.zfill(10)).alias("task_id"),

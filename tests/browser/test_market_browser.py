@@ -4,6 +4,7 @@ pointer over a bar shows a tooltip naming the sources, and a shared link reopens
 from __future__ import annotations
 
 import json
+
 import pytest
 from typer.testing import CliRunner
 

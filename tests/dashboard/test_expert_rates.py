@@ -68,15 +68,21 @@ def test_ceiling_only_postings_count_towards_the_high_end(rates_page):
         pytest.approx(max(statistics.median(highs), posted))
 
 
+def posting_table(at):
+    """The postings table: the last table on the page, or the one before it when the quotes table comes last."""
+    last = at.dataframe[-1].value
+    return at.dataframe[-2].value if "quoted_median_usd_per_hour" in last.columns else last
+
+
 def test_domain_filter_and_hide_speculative(rates_page):
     at = rates_page
     at.multiselect[0].set_value(["software_engineering"]).run()
     assert not at.exception
-    postings = at.dataframe[-2].value if "quoted_median_usd_per_hour" in at.dataframe[-1].value.columns else at.dataframe[-1].value
+    postings = posting_table(at)
     assert set(postings["domain"]) == {"software_engineering"}
     before = len(postings)
     at.toggle(key="hide_speculative").set_value(True).run()
     assert not at.exception
     kept = [r for r in RATES if r["domain"] == "software_engineering" and r["confidence"] != "speculative"]
-    postings = at.dataframe[-2].value if "quoted_median_usd_per_hour" in at.dataframe[-1].value.columns else at.dataframe[-1].value
+    postings = posting_table(at)
     assert len(postings) == len(kept) < before

@@ -74,7 +74,8 @@ class Marts:
         self.rows["mart_teacher_models"].append({
             "evidence_filter": evidence_filter, "model": model, "provider": "provider", "usd_per_million_input_tokens": usd_in,
             "usd_per_million_output_tokens": usd_out, "newest_price_date": date(2025, 6, 1),
-            "price_source": "curated list price", "is_default_teacher": is_default, "figure_count": 1, "source_ids": f"{model}-prices"})
+            "price_source": "curated list price", "is_default_teacher": is_default, "figure_count": 1,
+            "source_ids": f"{model}-prices"})
         self.default("usd_per_million_input_tokens", usd_in, key=model, evidence_filter=evidence_filter, mart="mart_api_prices")
         self.default("usd_per_million_output_tokens", usd_out, key=model, evidence_filter=evidence_filter,
                      mart="mart_api_prices")
