@@ -111,6 +111,13 @@ CREATE MACRO passes_evidence_filter(hide_speculative, hide_secondary, confidence
     (NOT hide_speculative OR confidence <> 'speculative')
     AND (NOT hide_secondary OR coalesce(evidence_class, 'secondary') <> 'secondary')
 """
+# The pooling rule the range marts share: a row giving only a range counts as its midpoint; a pooled range runs
+# from the lowest value or stated low end to the highest value or stated high end (its base is the median).
+POOLING_MACROS = (
+    "CREATE MACRO figure_middle(value, low, high) AS coalesce(value, (low + high) / 2)",
+    "CREATE MACRO pooled_low(middle, stated_low) AS least(min(middle), min(stated_low))",
+    "CREATE MACRO pooled_high(middle, stated_high) AS greatest(max(middle), max(stated_high))",
+)
 
 
 def create_evidence_view(table: str) -> str:

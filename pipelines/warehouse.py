@@ -118,13 +118,14 @@ def remove_abandoned_builds(warehouse: Path) -> list[Path]:
     removed = []
     for leftover in warehouse.parent.glob(f".{warehouse.name}.building-*"):
         pid_text = leftover.name.rsplit("-", 1)[-1].removesuffix(".wal")
-        if pid_text.isdigit() and not _process_alive(int(pid_text)):
+        if pid_text.isdigit() and not process_alive(int(pid_text)):
             leftover.unlink(missing_ok=True)
             removed.append(leftover)
     return removed
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id still runs (one we may not signal runs too)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from pipelines.marts import EVIDENCE_FILTERS
+
 HIDE_SPECULATIVE, HIDE_SECONDARY = "hide_speculative", "hide_secondary"
-FILTER_NAMES = {(False, False): "all", (True, False): "no_speculative", (False, True): "no_secondary",
-                (True, True): "no_speculative_no_secondary"}
-FLAGS = {name: flags for flags, name in FILTER_NAMES.items()}
+FLAGS = dict(EVIDENCE_FILTERS)  # name: (hide speculative, hide secondary), as the warehouse declares them
+FILTER_NAMES = {flags: name for name, flags in FLAGS.items()}
 
 CONFIDENCE_LABELS: dict[str, str] = {
     "reported": "Reported — stated by the party itself or an official statistic",

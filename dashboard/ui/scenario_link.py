@@ -26,9 +26,9 @@ from dashboard.model import scenario as model
 from dashboard.model.inputs import CHOICES_BY_PATH, INPUTS, InputSpec, pattern_of, spec_for
 from dashboard.model.scenario import ScenarioError, parse_scenario
 from dashboard.model.template import scenario_document
+from pipelines.marts import EVIDENCE_FILTERS
 
 DOC_PARAM, FILTER_PARAM = "doc", "ev"
-EVIDENCE_FILTERS = ("all", "no_speculative", "no_secondary", "no_speculative_no_secondary")
 SECTION_KEYS = {"compute": "c", "scaling": "sc", "distillation": "d", "long_tail": "lt", "projection": "pr",
                 "sample_efficiency": "se"}
 _SECTIONS_BACK = {short: name for name, short in SECTION_KEYS.items()}

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-FILTERS = ("all", "no_speculative", "no_secondary", "no_speculative_no_secondary")
+from datamoat.cli.failures import FILTERS, check_evidence_filter, exit_invalid_scenario
 
 
 def market_document_for(warehouse: Path, evidence_filter: str = "all", scenario_file: Path | None = None) -> dict:
@@ -97,8 +97,7 @@ def market_command(
     """Human-data spend against training-compute spend per year: the series, their growth and the crossing."""
     from pipelines.paths import default_warehouse_path
 
-    if evidence not in FILTERS:
-        raise typer.BadParameter(f"expected one of {', '.join(FILTERS)}", param_hint="--evidence")
+    check_evidence_filter(evidence)
     path = warehouse or default_warehouse_path()
     if not path.exists():
         typer.echo(f"No warehouse at {path}; run `datamoat build` first.", err=True)
@@ -108,10 +107,7 @@ def market_command(
     try:
         document = market_document_for(path, evidence, scenario)
     except ScenarioError as error:
-        typer.echo(f"Invalid scenario {scenario}:", err=True)
-        for line in error.problems:
-            typer.echo(f"  {line}", err=True)
-        raise typer.Exit(1) from None
+        exit_invalid_scenario(scenario, error.problems)
     except OSError as error:
         typer.echo(f"Cannot read {scenario}: {error.strerror}", err=True)
         raise typer.Exit(1) from None

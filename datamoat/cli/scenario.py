@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
+from datamoat.cli.failures import FILTERS, check_evidence_filter, exit_invalid_scenario
+
 # The model's modules are imported inside each command: `datamoat build` loads this file too,
 # and should not pay for NumPy and SciPy.
 
 WAREHOUSE_ENV = "DATAMOAT_WAREHOUSE"
-FILTERS = ("all", "no_speculative", "no_secondary", "no_speculative_no_secondary")
 
 scenario_app = typer.Typer(help="Evaluate what-if scenarios of the cost model.", no_args_is_help=True,
                            pretty_exceptions_enable=False)
@@ -58,16 +59,12 @@ def evaluate_command(
     from dashboard.model.resolve import InputOutOfRange
     from dashboard.model.scenario import ScenarioError
 
-    if evidence not in FILTERS:
-        raise typer.BadParameter(f"expected one of {', '.join(FILTERS)}", param_hint="--evidence")
+    check_evidence_filter(evidence)
     try:
         scenario = _read_scenario(file)
         marts = load_evidence(warehouse, evidence)
     except ScenarioError as error:
-        typer.echo(f"Invalid scenario {file}:", err=True)
-        for line in error.problems:
-            typer.echo(f"  {line}", err=True)
-        raise typer.Exit(1) from None
+        exit_invalid_scenario(file, error.problems)
     except FileNotFoundError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from None

@@ -4,7 +4,7 @@
 WITH rows AS (
     SELECT evidence_filter, gpu, price_date, source_id,
            usd_per_gpu_hour_low AS stated_low, usd_per_gpu_hour_high AS stated_high,
-           coalesce(usd_per_gpu_hour, (usd_per_gpu_hour_low + usd_per_gpu_hour_high) / 2) AS middle
+           figure_middle(usd_per_gpu_hour, usd_per_gpu_hour_low, usd_per_gpu_hour_high) AS middle
     FROM gpu_prices_evidence
 ),
 windowed AS (
@@ -14,9 +14,9 @@ windowed AS (
 )
 SELECT evidence_filter, gpu,
        min(price_date) AS window_start, max(window_end) AS window_end,
-       least(min(middle), min(stated_low)) AS low,
+       pooled_low(middle, stated_low) AS low,
        median(middle) AS base,
-       greatest(max(middle), max(stated_high)) AS high,
+       pooled_high(middle, stated_high) AS high,
        count(*) AS figure_count,
        string_agg(DISTINCT source_id, ';' ORDER BY source_id) AS source_ids
 FROM windowed

@@ -2,13 +2,13 @@
 -- counts as its midpoint); low/high = the lowest and highest value, low or high stated.
 WITH rows AS (
     SELECT evidence_filter, gpu, spec, source_id, low AS stated_low, high AS stated_high,
-           coalesce(value, (low + high) / 2) AS middle
+           figure_middle(value, low, high) AS middle
     FROM gpu_specs_evidence
 )
 SELECT evidence_filter, gpu, spec,
-       least(min(middle), min(stated_low)) AS low,
+       pooled_low(middle, stated_low) AS low,
        median(middle) AS base,
-       greatest(max(middle), max(stated_high)) AS high,
+       pooled_high(middle, stated_high) AS high,
        count(*) AS figure_count,
        string_agg(DISTINCT source_id, ';' ORDER BY source_id) AS source_ids
 FROM rows

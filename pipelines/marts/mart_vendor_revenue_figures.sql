@@ -11,7 +11,7 @@ WITH figures AS (
 ),
 read AS (
     SELECT *,
-           coalesce(value, (low + high) / 2) AS usd,
+           figure_middle(value, low, high) AS usd,
            TRY_CAST(regexp_extract(period, '^FY((?:19|20)[0-9]{2})(?:\s|$)', 1) AS INTEGER) AS fiscal_year,
            list_distinct(regexp_extract_all(period, '(?:19|20)[0-9]{2}')) AS period_years,
            regexp_matches(coalesce(notes, '') || ' ' || period,

@@ -19,6 +19,7 @@ from pipelines.upstream.base import Parsed, Snapshot, UpstreamSource
 from pipelines.upstream.origin import Origin, SnapshotFile, write_origin
 from pipelines.upstream.snapshots import SET_ASIDE_DIR, set_current, source_dir
 from pipelines.upstream.storage import sha256_hex, store
+from pipelines.warehouse import process_alive
 
 
 @dataclass
@@ -46,17 +47,10 @@ def remove_abandoned_intakes(folder: Path) -> None:
     """Delete `.incoming-<pid>` folders whose process is gone (a fetch killed mid-download)."""
     for leftover in folder.glob(".incoming-*"):
         pid = leftover.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
     return True
 
 

@@ -1,0 +1,26 @@
+"""How the commands refuse bad options and invalid scenarios: one wording, on standard error, exit status 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from pipelines.marts import EVIDENCE_FILTERS
+
+FILTERS = tuple(EVIDENCE_FILTERS)
+
+
+def check_evidence_filter(evidence: str) -> None:
+    """Refuse an --evidence value that names no filter."""
+    if evidence not in FILTERS:
+        raise typer.BadParameter(f"expected one of {', '.join(FILTERS)}", param_hint="--evidence")
+
+
+def exit_invalid_scenario(path: Path | None, problems: list[str]) -> NoReturn:
+    """List every problem of a scenario file, then exit 1."""
+    typer.echo(f"Invalid scenario {path}:", err=True)
+    for line in problems:
+        typer.echo(f"  {line}", err=True)
+    raise typer.Exit(1)
