@@ -14,7 +14,8 @@ from pipelines.warehouse import previous_checksums
 PIPELINE_VERSION = "1"
 SCHEMA_KEY = "__schema__"
 ALWAYS_VALIDATED = ("sources", "domains")
-_SHAPING_CODE = ("fields.py", "validate.py", "queries.py", "subjects/*.py", "marts/*.py", "marts/*.sql")
+_SHAPING_CODE = ("fields.py", "column_types.py", "validate.py", "queries.py", "subjects/*.py", "marts/*.py", "marts/*.sql",
+                 "upstream/*.py")
 
 
 def schema_fingerprint() -> str:

@@ -2,38 +2,24 @@
 
 from __future__ import annotations
 
-import types
-import typing
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import polars as pl
 from pydantic import ValidationError
 
+from pipelines.column_types import polars_type
 from pipelines.csvio import RawTable, read_raw
 from pipelines.problems import Problem, display_path
 from pipelines.subjects.base import Range, Subject
 
 LINE_COLUMN = "_line"
-_POLARS_TYPES = {str: pl.String, int: pl.Int64, float: pl.Float64, date: pl.Date}
 
 
 def polars_schema(subject: Subject) -> dict[str, pl.DataType]:
     """The explicit Polars dtype of every column, derived from the row model's annotations."""
     fields = subject.row_model.model_fields
-    return {name: _polars_type(fields[name].annotation) for name in subject.columns}
-
-
-def _polars_type(annotation: object) -> pl.DataType:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        return _polars_type(next(arg for arg in typing.get_args(annotation) if arg is not type(None)))
-    if origin is typing.Annotated:
-        return _polars_type(typing.get_args(annotation)[0])
-    if origin is typing.Literal:
-        return pl.String
-    return _POLARS_TYPES[annotation]
+    return {name: polars_type(fields[name].annotation) for name in subject.columns}
 
 
 def header_problems(subject: Subject, raw: RawTable) -> list[Problem]:

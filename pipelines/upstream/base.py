@@ -6,16 +6,15 @@ becomes warehouse tables. Each source is one module `pipelines/upstream/<name>.p
 from __future__ import annotations
 
 import re
-import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipelines.column_types import polars_type
 from pipelines.fields import Confidence, SourceClass
 from pipelines.problems import Problem
 from pipelines.upstream.origin import Licence, Origin
@@ -61,20 +60,6 @@ class UpstreamTable:
     def frame(self, rows: list[dict]) -> pl.DataFrame:
         schema = self.polars_schema()
         return pl.DataFrame([{c: row.get(c) for c in schema} for row in rows], schema=schema, orient="row")
-
-
-_POLARS_TYPES = {str: pl.String, int: pl.Int64, float: pl.Float64, date: pl.Date, bool: pl.Boolean}
-
-
-def polars_type(annotation: object) -> pl.DataType:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        return polars_type(next(arg for arg in typing.get_args(annotation) if arg is not type(None)))
-    if origin is typing.Annotated:
-        return polars_type(typing.get_args(annotation)[0])
-    if origin is typing.Literal:
-        return pl.String
-    return _POLARS_TYPES[annotation]
 
 
 @dataclass(frozen=True)
