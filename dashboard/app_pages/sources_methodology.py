@@ -81,9 +81,10 @@ for title, doc in view.model_formulas():
     with st.expander(title):
         st.code(doc, language=None)
 assumptions = view.model_assumptions()
-if not assumptions.is_empty():
-    st.subheader("Assumed defaults (used only when no cited figure exists)")
-    show_table(assumptions, assumptions, "model_assumptions")
+st.subheader("Assumed defaults (used only when no cited figure exists)")
+st.caption("Each is an assumption, not a finding: the reasoning says why its range is what it is. "
+           "`datamoat scenario assumptions` prints the same list.")
+show_table(view.assumptions_as_read(assumptions), assumptions, "model_assumptions")
 
 st.header("Domain taxonomy")
 show_table(load_table("domains"), load_table("domains"), "domains")

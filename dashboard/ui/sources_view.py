@@ -11,10 +11,13 @@ import polars as pl
 from pipelines.diff import TableDiff, format_diffs
 
 MODEL_MODULES = (
-    ("Expert-data cost and time", "data_cost"), ("Compute cost", "compute_cost"),
+    ("One evaluation, step by step", "evaluate"), ("Filling the inputs", "resolve"),
+    ("The headline and shared expert pools", "headline"), ("Expert-data cost and time", "data_cost"),
+    ("Compute cost", "compute_cost"), ("Which side binds", "verdict"),
+    ("Monte Carlo and sensitivity", "uncertainty"), ("Projection", "projection"), ("Growth fits", "growth"),
     ("Chinchilla scaling", "chinchilla"), ("Sample efficiency", "sample_efficiency"),
-    ("Distillation", "distillation"), ("Long tail", "long_tail"), ("Projection", "projection"),
-    ("Monte Carlo and sensitivity", "uncertainty"),
+    ("Distillation", "distillation"), ("Long tail", "long_tail"), ("The market", "market"),
+    ("Calibration from a task log", "calibrate"),
 )
 
 LATEX_FORMULAS: tuple[tuple[str, str], ...] = (
@@ -37,24 +40,25 @@ LATEX_FORMULAS: tuple[tuple[str, str], ...] = (
 
 def model_formulas() -> list[tuple[str, str]]:
     """(title, docstring) of each model module, as the model itself documents its formulas."""
-    found = []
-    for title, module in MODEL_MODULES:
-        try:
-            doc = importlib.import_module(f"dashboard.model.{module}").__doc__
-        except ImportError:
-            continue
-        if doc:
-            found.append((title, doc.strip()))
-    return found
+    return [(title, importlib.import_module(f"dashboard.model.{module}").__doc__.strip())
+            for title, module in MODEL_MODULES]
 
 
 def model_assumptions() -> pl.DataFrame:
-    """Every default the model assumes, with its range and reasoning (empty if the model is absent)."""
-    try:
-        from dashboard.model.assumptions import list_assumptions
-    except ImportError:
-        return pl.DataFrame()
-    return pl.DataFrame(list_assumptions(), infer_schema_length=None)
+    """Every default the model assumes (the input registry's assumptions), with its range and reasoning."""
+    from dashboard.model.inputs import assumption_rows
+
+    return pl.DataFrame(assumption_rows(), infer_schema_length=None)
+
+
+def assumptions_as_read(assumptions: pl.DataFrame) -> pl.DataFrame:
+    """The assumed defaults with low, base and high written in each row's own unit (the rows mix units)."""
+    from dashboard.ui.formats import format_value
+
+    return assumptions.with_columns(
+        pl.struct(end, "unit").map_elements(lambda row, end=end: format_value(row[end], row["unit"]),
+                                            return_dtype=pl.String).alias(end)
+        for end in ("low", "base", "high"))
 
 
 def filter_sources(sources: pl.DataFrame, text: str, kinds: list[str], publishers: list[str]) -> pl.DataFrame:

@@ -130,3 +130,37 @@ def test_undated_sources_are_counted_and_listed(app_on_fixture):
     dated = {r["source_id"] for r in SOURCES} - undated
     assert not dated & set(listed["source_id"])
     assert any(f"{len(listed)} of " in c.value and "no publication date" in c.value for c in at.caption)
+
+
+def test_assumed_defaults_are_the_ones_the_command_line_prints(app_on_fixture):
+    """The page's assumed defaults and `datamoat scenario assumptions` list the same inputs and ranges,
+    each with its reasoning."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from dashboard.ui.formats import format_value
+    from datamoat.cli.main import app as cli
+
+    printed = json.loads(CliRunner().invoke(cli, ["scenario", "assumptions"]).stdout)
+    at = app_on_fixture("sources_methodology.py")
+    assert any(s.value.startswith("Assumed defaults") for s in at.subheader)
+    shown = next(df.value for df in at.dataframe if "reasoning" in df.value.columns)
+    assert printed and len(shown) == len(printed)
+    for row in printed:
+        line = shown[shown["input"] == row["input"]].iloc[0]
+        expected = tuple(format_value(row[end], row["unit"]) for end in ("low", "base", "high"))
+        assert (line["low"], line["base"], line["high"]) == expected, row["input"]
+        assert len(line["reasoning"]) > 40, row["input"]
+
+
+def test_every_model_module_with_formulas_is_shown():
+    """A model module that computes something is listed on the page with its own docstring."""
+    from pathlib import Path
+
+    from dashboard.ui.sources_view import MODEL_MODULES, model_formulas
+
+    plumbing = {"__init__", "params", "ranged", "result", "scenario", "inputs", "template", "evidence"}
+    modules = {p.stem for p in (Path(__file__).parents[2] / "dashboard" / "model").glob("*.py")} - plumbing
+    assert {module for _, module in MODEL_MODULES} == modules
+    assert all(len(doc) > 80 for _, doc in model_formulas())
