@@ -129,11 +129,25 @@ def create_evidence_view(table: str) -> str:
 
 def create_figure_quality_view(tables: list[str]) -> str:
     """`figure_quality`: curated figure rows counted per table, by the class of the source they rest on (a copy
-    counts as its original) and by confidence label — the counts `datamoat sources check` prints."""
+    counts as its original) and by confidence label — the counts `datamoat sources check` prints. `quality_class`
+    is the class a reader is shown: a copy of a primary or reputable original apart as `copy`, else the class the
+    figure rests on."""
     parts = [f"SELECT '{t}' AS table_name, coalesce(source_class, 'secondary') AS source_class, "
              f"coalesce(evidence_class, 'secondary') AS evidence_class, confidence, count(*) AS figures "
              f"FROM {identifier(t + '_cited')} GROUP BY ALL" for t in tables]
-    return "CREATE VIEW figure_quality AS " + " UNION ALL ".join(parts)
+    return ("CREATE VIEW figure_quality AS SELECT *, CASE WHEN source_class = 'copy' AND evidence_class <> 'secondary' "
+            "THEN 'copy' ELSE evidence_class END AS quality_class FROM (" + " UNION ALL ".join(parts) + ")")
+
+
+# The share of curated figure rows on primary or reputable ground (or a copy naming such an original): the one
+# figure both the check and the Sources page report.
+CREATE_FIGURE_QUALITY_TOTAL = """
+CREATE VIEW figure_quality_total AS
+SELECT sum(figures) AS figures,
+       coalesce(sum(figures) FILTER (WHERE quality_class <> 'secondary'), 0) AS sound_figures,
+       sound_figures / nullif(sum(figures), 0) AS sound_share
+FROM figure_quality
+"""
 
 
 def create_figure_dates_view(dated: dict[str, str | None]) -> str:
@@ -151,7 +165,8 @@ def create_figure_dates_view(dated: dict[str, str | None]) -> str:
 
 DEFAULT_MARTS = "SELECT DISTINCT input, mart FROM mart_input_defaults ORDER BY input, mart"
 FIGURE_CLASSES = "SELECT csv_line, confidence, source_class, evidence_class, source_id FROM {table} ORDER BY csv_line"
-FIGURE_QUALITY = "SELECT table_name, source_class, evidence_class, confidence, figures FROM figure_quality"
+FIGURE_QUALITY = "SELECT table_name, quality_class, confidence, figures FROM figure_quality"
+FIGURE_QUALITY_TOTAL = "SELECT figures, sound_figures, sound_share FROM figure_quality_total"
 FIGURE_AGES = "SELECT table_name, csv_line, source_id, aged_by_date, aged_by FROM figure_dates ORDER BY table_name, csv_line"
 
 

@@ -88,7 +88,9 @@ def schema_markdown() -> str:
              "`source_kind`, `source_class` and `evidence_class` (the class it counts as) beside it. "
              "`<table>_evidence`: each cited row once per evidence filter it passes (`evidence_filter`: all, "
              "no_speculative, no_secondary, no_speculative_no_secondary). `figures_by_source`: how many figures each "
-             "source backs, per table. `figure_quality`: curated figure rows per table, source class and confidence. "
+             "source backs, per table. `figure_quality`: curated figure rows per table, source class, the class a "
+             "reader is shown (`quality_class`: a copy of a primary or reputable original apart) and confidence; "
+             "`figure_quality_total`: the share of them on primary or reputable ground. "
              "`figure_dates`: each time-sensitive curated figure with the date it is aged by.\n")
     upstream = ("## Upstream tables\nBuilt from the snapshots in `data/upstream/` (see [upstream.md](upstream.md)).\n\n"
                 + upstream_markdown())

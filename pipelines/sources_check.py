@@ -38,10 +38,6 @@ class TableQuality:
     by_class: dict[str, int]
     by_label: dict[str, int]
 
-    @property
-    def sound_rows(self) -> int:
-        """Rows resting on a primary or reputable source, or on a copy that names its original."""
-        return self.by_class["primary"] + self.by_class["reputable"] + self.by_class["copy"]
 
 
 @dataclass
@@ -54,15 +50,11 @@ class SourcesReport:
     undated_sources: list[str] = field(default_factory=list)
     source_count: int = 0
     quality: list[TableQuality] = field(default_factory=list)
+    sound_share: float = 0.0  # the warehouse's `figure_quality_total`
 
     @property
     def failed(self) -> bool:
         return bool(self.hard)
-
-    @property
-    def sound_share(self) -> float:
-        rows = sum(t.rows for t in self.quality)
-        return sum(t.sound_rows for t in self.quality) / rows if rows else 0.0
 
     @property
     def undated_share(self) -> float:
@@ -133,11 +125,10 @@ def duplicate_claims(name: str, frame: pl.DataFrame, key_columns: tuple[str, ...
 def table_quality(con: duckdb.DuckDBPyConnection) -> list[TableQuality]:
     """Per curated figure table, rows by the class of their source (copies apart) and by confidence label."""
     counts: dict[str, TableQuality] = {}
-    for table, source_class, evidence_class, confidence, figures in con.execute(queries.FIGURE_QUALITY).fetchall():
+    for table, quality_class, confidence, figures in con.execute(queries.FIGURE_QUALITY).fetchall():
         quality = counts.setdefault(table, TableQuality(table, 0, dict.fromkeys(CLASSES, 0), dict.fromkeys(LABELS, 0)))
-        shown_class = "copy" if source_class == "copy" and evidence_class != "secondary" else evidence_class
         quality.rows += figures
-        quality.by_class[shown_class] += figures
+        quality.by_class[quality_class] += figures
         quality.by_label[confidence] += figures
     return [counts[s.name] for s in FIGURE_SUBJECTS if s.name in counts]
 
@@ -152,6 +143,7 @@ def check_sources(sources_dir: Path, today: date | None = None) -> SourcesReport
     with figure_database(frames) as con:
         report.hard += confidence_problems(con)
         report.quality = table_quality(con)
+        report.sound_share = con.execute(queries.FIGURE_QUALITY_TOTAL).fetchone()[2] or 0.0
         report.stale, report.unageable = stale_rows(con, today)
     for subject in FIGURE_SUBJECTS:
         report.duplicate_claims += duplicate_claims(subject.name, frames[subject.name], subject.key_columns)

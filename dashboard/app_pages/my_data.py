@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.ui import feedback
 from dashboard.ui import scenario_state as state
 from dashboard.ui import user_data_view as mine
-from dashboard.ui.data import user_dir, warehouse_path
+from dashboard.ui.data import quotes_beside_public_rates, user_dir, warehouse_path
 from dashboard.ui.tables import show_table
 from dashboard.ui.uploads import MEGABYTE, max_upload_bytes
 
@@ -61,7 +61,7 @@ else:
 feedback.show("quotes-remove")
 if not uploads.is_empty():
     st.subheader("Your quotes beside the public posted rates")
-    compared = mine.quotes_with_public_rates(folder, warehouse)
+    compared = quotes_beside_public_rates()
     show_table(compared, compared, "my-quotes-vs-public-rates")
 
 st.header("Task logs")

@@ -27,10 +27,10 @@ st.markdown("Every source is classed by who stands behind it — " + "; ".join(
     "(`datamoat sources check` enforces it).")
 quality = load_table("figure_quality")
 by_class = view.quality_by_class(quality)
-total = by_class["figures"].sum()
-sound = total - by_class["secondary"].sum()
+total = load_table("figure_quality_total").row(0, named=True)
 st.metric("Curated figures on primary or reputable ground (or a copy naming its original)",
-          f"{sound / total:.1%}" if total else "n/a", help=f"{sound:,} of {total:,} figure rows")
+          f"{total['sound_share']:.1%}" if total["figures"] else "n/a",
+          help=f"{total['sound_figures']:,} of {total['figures']:,} figure rows")
 left, right = st.columns(2)
 with left:
     st.caption("Figure rows per table, by the class of the source they rest on")

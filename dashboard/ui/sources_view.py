@@ -109,10 +109,8 @@ def tables_citing(figures_by_source: pl.DataFrame, source_id: str) -> list[str]:
 def quality_by_class(quality: pl.DataFrame) -> pl.DataFrame:
     """Per table: figure rows by the class of the source they rest on (a copy counted apart, as its original
     class decides the confidence it may carry) and the share on primary or reputable ground."""
-    classed = quality.with_columns(
-        pl.when((pl.col("source_class") == "copy") & (pl.col("evidence_class") != "secondary"))
-        .then(pl.lit("copy")).otherwise(pl.col("evidence_class")).alias("class"))
-    wide = classed.pivot(on="class", index="table_name", values="figures", aggregate_function="sum").fill_null(0)
+    wide = quality.pivot(on="quality_class", index="table_name", values="figures",
+                         aggregate_function="sum").fill_null(0)
     for name in ("primary", "reputable", "copy", "secondary"):
         if name not in wide.columns:
             wide = wide.with_columns(pl.lit(0).alias(name))

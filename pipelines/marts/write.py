@@ -35,10 +35,11 @@ def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> N
 
 
 def write_quality_views(con: duckdb.DuckDBPyConnection) -> None:
-    """`figure_quality` and `figure_dates` over the curated figure tables (their `_cited` views must exist)."""
+    """`figure_quality` (and its total) and `figure_dates` over the curated figure tables (their `_cited` views must exist)."""
     from pipelines.subjects import FIGURE_SUBJECTS
 
     con.execute(queries.create_figure_quality_view([s.name for s in FIGURE_SUBJECTS]))
+    con.execute(queries.CREATE_FIGURE_QUALITY_TOTAL)
     con.execute(queries.create_figure_dates_view({s.name: s.as_of_column for s in FIGURE_SUBJECTS if s.time_sensitive}))
 
 
