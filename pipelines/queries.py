@@ -111,12 +111,17 @@ CREATE MACRO passes_evidence_filter(hide_speculative, hide_secondary, confidence
     (NOT hide_speculative OR confidence <> 'speculative')
     AND (NOT hide_secondary OR coalesce(evidence_class, 'secondary') <> 'secondary')
 """
-# The pooling rule the range marts share: a row giving only a range counts as its midpoint; a pooled range runs
-# from the lowest value or stated low end to the highest value or stated high end (its base is the median).
-POOLING_MACROS = (
+# Rules the marts share, each written once. A row giving only a range counts as its midpoint; a pooled range runs
+# from the lowest value or stated low end to the highest value or stated high end (its base is the median). A
+# group of figures is only as sure as its weakest (rank 0 reported, 1 likely, 2 speculative). A date counts as
+# a fractional year.
+MART_MACROS = (
     "CREATE MACRO figure_middle(value, low, high) AS coalesce(value, (low + high) / 2)",
     "CREATE MACRO pooled_low(middle, stated_low) AS least(min(middle), min(stated_low))",
     "CREATE MACRO pooled_high(middle, stated_high) AS greatest(max(middle), max(stated_high))",
+    "CREATE MACRO confidence_rank(confidence) AS CASE confidence WHEN 'reported' THEN 0 WHEN 'likely' THEN 1 ELSE 2 END",
+    "CREATE MACRO confidence_of_rank(rank) AS ['reported', 'likely', 'speculative'][rank + 1]",
+    "CREATE MACRO decimal_year(day) AS year(day) + (dayofyear(day) - 1) / 365.25",
 )
 
 

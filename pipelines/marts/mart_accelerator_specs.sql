@@ -9,8 +9,7 @@ WITH names(gpu, hardware_name) AS (
            ('TPUv6e', 'Google TPU v6e Trillium')
 )
 SELECT h.evidence_filter, n.gpu, n.hardware_name, h.release_date,
-       year(h.release_date + INTERVAL 90 DAY) + (dayofyear(h.release_date + INTERVAL 90 DAY) - 1) / 365.25
-           AS availability_year,
+       decimal_year(h.release_date + INTERVAL 90 DAY) AS availability_year,
        h.release_price_usd, h.tensor_fp16_bf16_flop_per_second AS peak_dense_bf16_flop_per_second, h.tdp_watts,
        h.confidence, h.source_id
 FROM names AS n JOIN ml_hardware_evidence AS h USING (hardware_name)

@@ -5,7 +5,7 @@ SELECT f.evidence_filter, s.csv_line AS point_id, s.lab,
        CASE WHEN s.category = 'human_data' THEN 'human data' ELSE 'compute' END AS spend_side,
        s.category, s.year,
        s.usd_low AS low_usd,
-       coalesce(s.usd, (s.usd_low + s.usd_high) / 2) AS usd,
+       figure_middle(s.usd, s.usd_low, s.usd_high) AS usd,
        s.usd_high AS high_usd,
        CASE WHEN s.usd IS NOT NULL THEN 'stated' ELSE 'middle of range' END AS value_basis,
        s.basis AS spending_basis, s.as_of_date, s.notes, s.confidence, s.source_id

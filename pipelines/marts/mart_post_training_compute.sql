@@ -5,7 +5,7 @@
 WITH stages AS (
     SELECT evidence_filter, csv_line AS stage_id, model, developer, year, stage, skill, gpu_type, gpu_hours,
            share_of_pretraining_compute, confidence, source_id,
-           coalesce(training_flop, (training_flop_low + training_flop_high) / 2) AS stated_flop
+           figure_middle(training_flop, training_flop_low, training_flop_high) AS stated_flop
     FROM post_training_runs_evidence
 ),
 peaks AS (

@@ -24,7 +24,7 @@ per_vendor_year AS (
            least(min(low_usd), median(usd)) AS revenue_low_usd,
            greatest(max(high_usd), median(usd)) AS revenue_high_usd,
            count(*) AS figure_count,
-           max(CASE confidence WHEN 'reported' THEN 0 WHEN 'likely' THEN 1 ELSE 2 END) AS weakest,
+           max(confidence_rank(confidence)) AS weakest,
            min(as_of_date) AS oldest_as_of_date,
            max(as_of_date) AS newest_as_of_date,
            string_agg(DISTINCT source_id, ';' ORDER BY source_id) AS source_ids
@@ -39,7 +39,7 @@ grid AS (
 SELECT g.evidence_filter, g.vendor, g.year,
        coalesce(p.revenue_basis, 'no figure') AS revenue_basis,
        p.revenue_low_usd, p.revenue_usd, p.revenue_high_usd,
-       ['reported', 'likely', 'speculative'][p.weakest + 1] AS confidence,
+       confidence_of_rank(p.weakest) AS confidence,
        p.oldest_as_of_date, p.newest_as_of_date,
        coalesce(p.figure_count, 0) AS figure_count, p.source_ids
 FROM grid AS g LEFT JOIN per_vendor_year AS p USING (evidence_filter, vendor, year)

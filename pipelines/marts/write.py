@@ -24,7 +24,7 @@ def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> N
     con.execute(queries.EVIDENCE_FILTERS_DDL)
     con.executemany(queries.INSERT_EVIDENCE_FILTER, [(name, *flags) for name, flags in EVIDENCE_FILTERS.items()])
     con.execute(queries.EVIDENCE_FILTER_MACRO)
-    for macro in queries.POOLING_MACROS:
+    for macro in queries.MART_MACROS:
         con.execute(macro)
     con.execute(queries.create_source_evidence_view())
     for table in figure_tables:
