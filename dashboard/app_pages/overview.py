@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.model.template import STRUCTURE_REASONING, has_default_structure
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
@@ -22,6 +23,8 @@ st.subheader("What this scenario answers for")
 domains = load_table("domains")
 labels = dict(zip(domains["domain"], domains["label"], strict=True))
 st.markdown(views.scope_sentence(scenario, result, labels, escape_markdown))
+if has_default_structure(scenario):
+    st.caption(f"{STRUCTURE_REASONING} (An assumption: see the methodology.)")
 change_skills, change_run = st.columns(2)
 change_skills.page_link("app_pages/skill_cost_builder.py", label="Change the skills and artifacts", icon=":material/build:")
 change_run.page_link("app_pages/compute_vs_data.py", label="Change the training run and GPUs", icon=":material/balance:")

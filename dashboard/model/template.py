@@ -31,6 +31,14 @@ STRUCTURE_REASONING = ("Three skills in domains the debate names, each needing 1
                        "illustrative structure, not a measurement. Change it on the Skill cost builder.")
 
 
+def has_default_structure(scenario: Scenario) -> bool:
+    """Whether the scenario keeps the default skills and item counts (so `STRUCTURE_REASONING` speaks for it)."""
+    from dashboard.model.ranged import base_of
+
+    structure = [(s.domain, tuple((a.type, base_of(a.count)) for a in s.artifacts)) for s in scenario.skills]
+    return structure == [(domain, DEFAULT_MIX) for domain in DEFAULT_DOMAINS]
+
+
 def scenario_document(domains: Sequence[str] = DEFAULT_DOMAINS, mix: Sequence[tuple[str, float]] = DEFAULT_MIX,
                       name: str = DEFAULT_NAME, draws: int = DEFAULT_DRAWS) -> dict[str, Any]:
     """A scenario dict with one skill per domain, each needing the same artifact mix, every input empty."""

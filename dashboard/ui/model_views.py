@@ -19,7 +19,6 @@ from dashboard.model.scenario import Scenario
 from dashboard.model.verdict import CLEAR, Verdict
 from dashboard.ui.formats import count, format_value, percent, usd
 
-DAYS_PER_WEEK = 7.0
 HEADLINE_PREFIXES = ("vendor_margin", "skills.", "pools.", "compute.")
 
 

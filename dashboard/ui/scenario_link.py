@@ -31,7 +31,6 @@ from pipelines.marts import EVIDENCE_FILTERS
 DOC_PARAM, FILTER_PARAM = "doc", "ev"
 SECTION_KEYS = {"compute": "c", "scaling": "sc", "distillation": "d", "long_tail": "lt", "projection": "pr",
                 "sample_efficiency": "se"}
-_SECTIONS_BACK = {short: name for name, short in SECTION_KEYS.items()}
 MAX_DOC_CHARS = 20_000
 MAX_DOC_BYTES = 200_000
 RANGE_SEPARATOR = "~"

@@ -11,15 +11,15 @@ from datetime import datetime
 import polars as pl
 import streamlit as st
 
+from dashboard.ui.evidence_filter import CONFIDENCE_LABELS
 from dashboard.ui.formats import NUMBER_FORMATS, SAFE_INTEGER, TEXT_UNITS, column_unit, format_value, scientific
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CITATION_RULE = (
     "Cite each figure by its source (publisher, title, address and date, in sources.csv, matched on "
-    "source_id), not by datamoat. Keep the confidence label beside the figure: 'reported' when the party "
-    "itself or an official statistic states it, 'likely' when a reputable third party reports it, "
-    "'speculative' for estimates and single unconfirmed accounts."
+    "source_id), not by datamoat. Keep the confidence label beside the figure: "
+    + "; ".join(f"'{name}': {text.split(' — ', 1)[1]}" for name, text in CONFIDENCE_LABELS.items()) + "."
 )
 
 
@@ -44,7 +44,7 @@ def to_csv(frame: pl.DataFrame) -> bytes:
     return neutralise_formulas(_flat(frame)).write_csv().encode("utf-8")
 
 
-SOURCE_ID_COLUMNS = ("source_id", "source_ids", "wage_source_ids", "peak_source_ids", "public_source_ids")
+SOURCE_ID_COLUMNS = ("source_id", "source_ids", "public_source_ids")
 CURATOR_COLUMNS = ("csv_line",)  # where a curator finds the row again; kept in downloads, not shown
 
 

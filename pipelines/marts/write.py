@@ -65,5 +65,5 @@ def write_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         con.execute(queries.create_mart(mart.name, mart.sql))
         check_mart(con, mart)
         con.execute(queries.INSERT_MART_CATALOG, [mart.name, mart.definition, ", ".join(mart.key)])
-        counts[mart.name] = con.execute(f"SELECT count(*) FROM {queries.identifier(mart.name)}").fetchone()[0]
+        counts[mart.name] = con.execute(queries.count_rows(mart.name)).fetchone()[0]
     return counts

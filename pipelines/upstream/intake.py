@@ -51,9 +51,6 @@ def remove_abandoned_intakes(folder: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-    return True
-
-
 def staging_folder(upstream_dir: Path, source: UpstreamSource) -> Path:
     home = source_dir(upstream_dir, source.name)
     home.mkdir(parents=True, exist_ok=True)

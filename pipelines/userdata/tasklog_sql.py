@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
 from pipelines import queries
 from pipelines.userdata.aggregates import Summary
@@ -34,12 +33,6 @@ def parquet_source(folder: Path, scratch: Path) -> Iterator[duckdb.DuckDBPyConne
 def has_repeated_ids(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether any task id occurs twice (DuckDB groups short ids inline, faster than their hashes)."""
     return bool(con.execute(queries.tasklog_repeated_ids(SOURCE) + " LIMIT 1").fetchall())
-
-
-def repeated_ids(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Every task id that occurs more than once, with its number of copies."""
-    rows = con.execute(queries.tasklog_repeated_ids(SOURCE)).fetchall()
-    return pl.DataFrame(rows, schema={"task_id": pl.String, "copies": pl.Int64}, orient="row")
 
 
 def summary(con: duckdb.DuckDBPyConnection) -> Summary:

@@ -89,3 +89,19 @@ def test_overview_follows_a_change_made_on_the_builder():
     at.switch_page("app_pages/overview.py").run()
     assert not at.exception
     assert metric(at, "Expert data cost") > before
+
+
+def test_the_default_structure_is_called_an_assumption_until_it_is_changed():
+    """The default skills and item counts are illustrative; the overview says so, and stops saying so once the
+    reader changes them."""
+    from dashboard.model.template import has_default_structure
+
+    said = lambda at: any("illustrative" in c.value and "assumption" in c.value for c in at.caption)
+    assert said(open_page("overview"))
+    scenario = default_scenario()
+    assert has_default_structure(scenario)
+    scenario.skills[0].artifacts[0].count = 5000.0
+    assert not has_default_structure(scenario)
+    scenario = default_scenario()
+    scenario.skills[2].domain = "software_engineering"
+    assert not has_default_structure(scenario)
