@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.model.evidence import for_filter
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
@@ -18,8 +19,7 @@ st.write("Synthetic examples from a teacher model's API cost tokens; expert item
 scenario_controls()
 
 full = load_table("api_prices_cited")
-teachers_all = load_table("mart_teacher_models")
-teachers = teachers_all.filter(teachers_all["evidence_filter"] == current_filter())
+teachers = for_filter(load_table("mart_teacher_models"), current_filter())
 models = teachers["model"].to_list()
 KEY = state.STRUCTURE_PREFIX + "api_model"
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.model.evidence import for_filter
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
@@ -49,16 +50,14 @@ st.caption("US employment of every occupation mapped to the domain (data/sources
            "from its newest BLS survey year; the pool is their sum (mart_domain_expert_pools). Workers outside the "
            "US are not counted: widen the pool with its slider if your vendors recruit abroad.")
 evidence = current_filter()
-pool_rows = load_table("mart_domain_occupation_wages")
-pool_rows = pool_rows.filter((pool_rows["evidence_filter"] == evidence) & pool_rows["domain"].is_in(scenario.domains))
-show_table(pool_rows.drop("evidence_filter"), pool_rows, "expert_pool_occupations")
-trend = load_table("mart_domain_wage_trend")
-trend = trend.filter((trend["evidence_filter"] == evidence) & trend["domain"].is_in(scenario.domains))
+pool_rows = for_filter(load_table("mart_domain_occupation_wages"), evidence)
+pool_rows = pool_rows.filter(pool_rows["domain"].is_in(scenario.domains))
+show_table(pool_rows, pool_rows, "expert_pool_occupations")
+trend = for_filter(load_table("mart_domain_wage_trend"), evidence)
+trend = trend.filter(trend["domain"].is_in(scenario.domains))
 show_chart("supply-employment-trend", charts.employment_trend_chart, trend)
 sources = load_table("sources")
-source_caption(sources.filter(sources["source_id"].is_in(pool_rows["source_id"].unique().to_list()))
-               .select("source_id", source_title="title", source_publisher="publisher", source_url="url",
-                       source_date_published="date_published"), "source_date_published")
+source_caption(views.cited_sources(sources, pool_rows["source_id"].unique().to_list()), "source_date_published")
 
 st.subheader("Other estimates of the workforce (curated)")
 occupations = load_table("occupations_cited")
