@@ -12,12 +12,14 @@ import numpy as np
 import polars as pl
 
 from dashboard.model.distillation import api_cost_usd
+from dashboard.model.evidence import split_source_ids
 from dashboard.model.inputs import spec_for
 from dashboard.model.ranged import base_of
 from dashboard.model.result import EvaluationResult
 from dashboard.model.scenario import Scenario
 from dashboard.model.verdict import CLEAR, Verdict
 from dashboard.ui.formats import count, format_value, percent, usd
+from dashboard.ui.sourcing import source_names
 
 DAYS_PER_WEEK = 7.0
 HEADLINE_PREFIXES = ("vendor_margin", "skills.", "pools.", "compute.")
@@ -386,8 +388,8 @@ def chinchilla_long(per_fit: pl.DataFrame) -> pl.DataFrame:
 
 def with_source_titles(frame: pl.DataFrame, sources: pl.DataFrame, column: str = "source_ids") -> pl.DataFrame:
     """`frame` with `source_titles`: its ';'-separated source ids named as 'publisher — title'."""
-    names = dict(zip(sources["source_id"], sources["publisher"] + " — " + sources["title"], strict=True))
-    titles = [("; ".join(names.get(i, i) for i in (ids or "").split(";") if i)) for ids in frame[column].to_list()]
+    names = source_names(sources)
+    titles = ["; ".join(names.get(i, i) for i in split_source_ids(ids)) for ids in frame[column].to_list()]
     return frame.with_columns(source_titles=pl.Series(titles, dtype=pl.String))
 
 

@@ -29,7 +29,7 @@ from dashboard.ui import scenario_link as link
 from dashboard.ui.data import load_tables, warehouse_version
 from dashboard.ui.evidence_filter import current_filter, set_filter
 from dashboard.ui.formats import format_value, slider_format
-from dashboard.ui.sourcing import escape_markdown
+from dashboard.ui.sourcing import escape_markdown, source_name
 
 STATE_KEY = "scenario_document"
 NOTICES_KEY = "link_notices"
@@ -249,7 +249,7 @@ def source_titles(source_ids: list[str]) -> str:
     from dashboard.ui.data import load_table
 
     sources = load_table("sources").filter(pl.col("source_id").is_in(source_ids))
-    titles = [f"{row['publisher']} — {row['title']}" for row in sources.iter_rows(named=True)]
+    titles = [source_name(row["publisher"], row["title"]) for row in sources.iter_rows(named=True)]
     return "; ".join(titles[:3]) + (f" and {len(titles) - 3} more" if len(titles) > 3 else "")
 
 
