@@ -13,6 +13,7 @@ from pipelines.marts import EVIDENCE_FILTERS
 HIDE_SPECULATIVE, HIDE_SECONDARY = "hide_speculative", "hide_secondary"
 FLAGS = dict(EVIDENCE_FILTERS)  # name: (hide speculative, hide secondary), as the warehouse declares them
 FILTER_NAMES = {flags: name for name, flags in FLAGS.items()}
+HIDDEN_WORDS = ("speculative figures", "figures resting only on secondary sources")  # in the order of the flags
 
 CONFIDENCE_LABELS: dict[str, str] = {
     "reported": "Reported — stated by the party itself or an official statistic",
@@ -40,6 +41,11 @@ def hide_secondary() -> bool:
 def current_filter() -> str:
     """The evidence filter's name, as the marts and the link know it."""
     return FILTER_NAMES[(hide_speculative(), hide_secondary())]
+
+
+def hidden_figures(name: str) -> list[str]:
+    """What a filter hides, in words (none for the default filter)."""
+    return [words for words, on in zip(HIDDEN_WORDS, FLAGS[name], strict=True) if on]
 
 
 def set_filter(name: str) -> None:
@@ -76,7 +82,6 @@ def apply_confidence(frame: pl.DataFrame) -> pl.DataFrame:
 
 def confidence_note() -> None:
     """A one-line reminder of what the labels mean, and which figures are hidden."""
-    hidden = [what for what, on in (("speculative figures", hide_speculative()),
-                                    ("figures resting only on secondary sources", hide_secondary())) if on]
+    hidden = hidden_figures(current_filter())
     st.caption("Confidence: " + "; ".join(CONFIDENCE_LABELS.values()) + "."
                + (f" Hidden (sidebar): {' and '.join(hidden)}." if hidden else ""))

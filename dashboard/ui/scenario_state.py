@@ -18,7 +18,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard.model.evaluate import evaluate
-from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
+from dashboard.model.evidence import DEFAULT_FILTER, EVIDENCE_TABLES, Evidence
 from dashboard.model.inputs import spec_for
 from dashboard.model.ranged import base_of
 from dashboard.model.resolve import Resolution, ResolvedInput, resolve_inputs
@@ -122,7 +122,7 @@ def load_scenario(scenario: Scenario) -> bool:
 def reset() -> None:
     """Back to the default view: the default scenario, every input at its warehouse default, nothing hidden."""
     st.session_state[STATE_KEY] = link.default_document()
-    set_filter("all")
+    set_filter(DEFAULT_FILTER)
     _forget_widgets()
 
 

@@ -14,10 +14,11 @@ from typing import Annotated
 
 import typer
 
+from dashboard.model.evidence import DEFAULT_FILTER
 from datamoat.cli.failures import FILTERS, check_evidence_filter, exit_invalid_scenario
 
 
-def market_document_for(warehouse: Path, evidence_filter: str = "all", scenario_file: Path | None = None) -> dict:
+def market_document_for(warehouse: Path, evidence_filter: str = DEFAULT_FILTER, scenario_file: Path | None = None) -> dict:
     """The market document (dashboard.model.market.market_document) for one warehouse, filter and scenario."""
     from dashboard.model.evaluate import evaluate
     from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
@@ -90,7 +91,7 @@ def market_command(
     as_json: Annotated[bool, typer.Option("--json", help="print every series as JSON")] = False,
     warehouse: Annotated[Path | None, typer.Option("--warehouse", envvar="DATAMOAT_WAREHOUSE",
                                                       help="warehouse file (default data/warehouse.duckdb)")] = None,
-    evidence: Annotated[str, typer.Option("--evidence", help="which figures count: " + ", ".join(FILTERS))] = "all",
+    evidence: Annotated[str, typer.Option("--evidence", help="which figures count: " + ", ".join(FILTERS))] = DEFAULT_FILTER,
     scenario: Annotated[Path | None, typer.Option("--scenario", help="scenario JSON whose data cost prices a skill "
                                                                        "(default: the default scenario)")] = None,
 ) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from dashboard.model.evidence import DEFAULT_FILTER
 from datamoat.cli.failures import FILTERS, check_evidence_filter, exit_invalid_scenario
 
 # The model's modules are imported inside each command: `datamoat build` loads this file too,
@@ -19,7 +20,7 @@ scenario_app = typer.Typer(help="Evaluate what-if scenarios of the cost model.",
                            pretty_exceptions_enable=False)
 
 
-def load_evidence(warehouse: Path | None, evidence_filter: str = "all"):
+def load_evidence(warehouse: Path | None, evidence_filter: str = DEFAULT_FILTER):
     """The marts the model reads, for one evidence filter; empty (every default an assumption) when no
     warehouse exists. An explicitly named warehouse that is missing is an error."""
     from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
@@ -52,7 +53,7 @@ def evaluate_command(
     warehouse: Annotated[Path | None, typer.Option("--warehouse", envvar=WAREHOUSE_ENV,
                                                       help="warehouse file")] = None,
     evidence: Annotated[str, typer.Option("--evidence", help="which figures the defaults pool: " + ", ".join(FILTERS))]
-    = "all",
+    = DEFAULT_FILTER,
 ) -> None:
     """Evaluate one scenario file; exit 1 listing every problem when it is invalid."""
     from dashboard.model.evaluate import evaluate
