@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from dashboard.model.evidence import DEFAULT_FILTER
-from datamoat.cli.failures import FILTERS, check_evidence_filter, exit_invalid_scenario
+from datamoat.cli.options import FILTERS, WarehouseOption, check_evidence_filter, exit_invalid_scenario
 
 
 def market_document_for(warehouse: Path, evidence_filter: str = DEFAULT_FILTER, scenario_file: Path | None = None) -> dict:
@@ -89,8 +89,7 @@ def print_market(document: dict) -> None:
 
 def market_command(
     as_json: Annotated[bool, typer.Option("--json", help="print every series as JSON")] = False,
-    warehouse: Annotated[Path | None, typer.Option("--warehouse", envvar="DATAMOAT_WAREHOUSE",
-                                                      help="warehouse file (default data/warehouse.duckdb)")] = None,
+    warehouse: WarehouseOption = None,
     evidence: Annotated[str, typer.Option("--evidence", help="which figures count: " + ", ".join(FILTERS))] = DEFAULT_FILTER,
     scenario: Annotated[Path | None, typer.Option("--scenario", help="scenario JSON whose data cost prices a skill "
                                                                        "(default: the default scenario)")] = None,

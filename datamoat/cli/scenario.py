@@ -9,12 +9,10 @@ from typing import Annotated
 import typer
 
 from dashboard.model.evidence import DEFAULT_FILTER
-from datamoat.cli.failures import FILTERS, check_evidence_filter, exit_invalid_scenario
+from datamoat.cli.options import FILTERS, WarehouseOption, check_evidence_filter, exit_invalid_scenario
 
 # The model's modules are imported inside each command: `datamoat build` loads this file too,
 # and should not pay for NumPy and SciPy.
-
-WAREHOUSE_ENV = "DATAMOAT_WAREHOUSE"
 
 scenario_app = typer.Typer(help="Evaluate what-if scenarios of the cost model.", no_args_is_help=True,
                            pretty_exceptions_enable=False)
@@ -50,8 +48,7 @@ def evaluate_command(
     file: Annotated[Path, typer.Argument(help="scenario JSON file")],
     as_json: Annotated[bool, typer.Option("--json", help="print the full result as JSON")] = False,
     draws: Annotated[int | None, typer.Option("--draws", min=0, max=1_000_000, help="Monte Carlo draws")] = None,
-    warehouse: Annotated[Path | None, typer.Option("--warehouse", envvar=WAREHOUSE_ENV,
-                                                      help="warehouse file")] = None,
+    warehouse: WarehouseOption = None,
     evidence: Annotated[str, typer.Option("--evidence", help="which figures the defaults pool: " + ", ".join(FILTERS))]
     = DEFAULT_FILTER,
 ) -> None:
