@@ -7,8 +7,8 @@ from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
 from dashboard.ui.sourcing import epoch_credit, source_caption
 from dashboard.ui.tables import show_table
@@ -39,7 +39,7 @@ with st.expander(f"Other estimates: the curated training runs ({runs.height} mod
         source_caption(runs_full.filter(runs_full["model"].is_in(runs["model"].to_list())), "source_date_published")
 
 st.subheader("GPU rental prices over time")
-prices = views.gpu_price_points(apply_confidence(load_table("gpu_prices_cited")))
+prices = views.gpu_price_points(load_evidence("gpu_prices", evidence))
 show_chart("gpu-prices", charts.gpu_prices_chart, prices)
 source_caption(prices, "price_date", table_below=True)
 show_table(prices.drop("usd_plotted"), load_table("gpu_prices_cited"), "gpu_prices")

@@ -9,8 +9,8 @@ from dashboard.ui import market_charts as charts
 from dashboard.ui import market_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.memo import memo
 from dashboard.ui.model_page import scenario_controls
 from dashboard.ui.model_views import with_source_titles
@@ -38,7 +38,7 @@ totals = views.yearly_totals(m, sources, stack)
 lab_data = views.lab_points(m, "human data", sources)
 show_chart("market-human-data", charts.human_data_chart, stack, totals, lab_data, years)
 st.markdown(views.coverage_sentence(m))
-figures = apply_confidence(load_table("mart_vendor_revenue_figures"))
+figures = views.passing_figures(load_table("mart_vendor_revenue_figures"), load_evidence("vendor_metrics", evidence))
 pooled = views.pooled_figures(figures, stack)
 source_caption(pl.concat([views.cited_rows(pooled, sources, "source_id", "as_of_date"),
                           views.cited_rows(lab_data, sources, "source_id")]), "as_of")

@@ -5,8 +5,8 @@ import streamlit as st
 from dashboard.model.evidence import for_filter
 from dashboard.ui import model_charts as charts
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.model_views import cited_sources
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
@@ -17,7 +17,7 @@ st.write("What teaching a skill took in public datasets: how many expert items, 
 
 st.subheader("Expert datasets behind public skills (curated)")
 full = load_table("skill_datasets_cited")
-shown = apply_confidence(full)
+shown = load_evidence("skill_datasets")
 show_table(shown.select("dataset", "skill", "domain", "artifact_type", "item_count", "experts", "expert_hours", "cost_usd",
                         "usd_per_item", "year", "notes", "confidence", "source_title"), full, "skill_datasets")
 source_caption(shown, "source_date_published")

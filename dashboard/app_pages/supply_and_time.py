@@ -7,8 +7,8 @@ from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
@@ -61,7 +61,7 @@ source_caption(views.cited_sources(sources, pool_rows["source_id"].unique().to_l
 
 st.subheader("Other estimates of the workforce (curated)")
 occupations = load_table("occupations_cited")
-shown = apply_confidence(occupations)
+shown = load_evidence("occupations", evidence)
 show_table(shown.select("occupation", "soc_code", "domain", "region", "employment", "median_usd_per_hour",
                         "survey_year", "confidence", "source_id", "source_title"), occupations, "occupations")
 source_caption(shown, "source_date_published")

@@ -64,20 +64,16 @@ def evidence_filter_sidebar() -> None:
                            "named original); the model's defaults move too.")
 
 
-def filter_evidence(frame: pl.DataFrame, hide_spec: bool, hide_sec: bool) -> pl.DataFrame:
-    """The frame without the rows the switches hide; frames without the columns pass."""
-    if hide_spec and "confidence" in frame.columns:
-        frame = frame.filter(pl.col("confidence").fill_null("") != "speculative")
-    if hide_sec and "evidence_class" in frame.columns:
-        frame = frame.filter(pl.col("evidence_class").fill_null("secondary") != "secondary")
-    return frame
-
-
 def apply_confidence(frame: pl.DataFrame) -> pl.DataFrame:
-    """Apply the global switches to a frame (the same filtered frame each rerun, so results derived from it are reused)."""
-    from dashboard.ui.memo import memo
+    """A `<table>_cited` frame, as load_table returned it, under the global switches: the rows of `<table>_evidence`
+    for the current filter (the warehouse's rule, `passes_evidence_filter`; the same frame each rerun). Pages call
+    `data.load_evidence(table)` directly."""
+    from dashboard.ui.data import cited_table, load_evidence
 
-    return memo(filter_evidence, frame, hide_speculative(), hide_secondary())
+    table = cited_table(frame)
+    if table is None:
+        raise ValueError("apply_confidence takes a `<table>_cited` frame as load_table returned it")
+    return load_evidence(table)
 
 
 def confidence_note() -> None:

@@ -77,6 +77,12 @@ def vendor_stack(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
                                       "source_titles": pl.String})
 
 
+def passing_figures(figures: pl.DataFrame, passing: pl.DataFrame) -> pl.DataFrame:
+    """The vendor figures (mart_vendor_revenue_figures) whose vendor_metrics row passes the evidence filter
+    (`passing`: vendor_metrics_evidence for that filter)."""
+    return figures.join(passing.select(pl.col("csv_line").alias("figure_id")), on="figure_id", how="semi")
+
+
 def pooled_figures(figures: pl.DataFrame, stack: pl.DataFrame) -> pl.DataFrame:
     """The vendor figures (mart_vendor_revenue_figures, already filtered) behind the stacked bars: those whose
     vendor, year and rule match a drawn part."""
