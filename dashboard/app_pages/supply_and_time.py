@@ -9,6 +9,7 @@ from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_evidence, load_table
 from dashboard.ui.evidence_filter import confidence_note, current_filter
+from dashboard.ui.formats import format_value
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
@@ -34,7 +35,7 @@ result = state.evaluate_current()
 table = views.supply_table(result, deadline_weeks)
 
 st.subheader("Weeks to assemble each pool's data")
-st.metric("Slowest pool", views.weeks(result.max_weeks_to_assemble))
+st.metric("Slowest pool", format_value(result.max_weeks_to_assemble, "weeks"))
 show_chart("supply-weeks", charts.supply_chart, with_provenance(table, result, PREFIXES), deadline_weeks)
 model_caption(result, PREFIXES)
 scarce = table.filter(table["scarce"])["domain"].to_list()

@@ -20,7 +20,7 @@ from dashboard.model.market import (
     skills_bought,
     trend_points,
 )
-from dashboard.ui.formats import usd
+from dashboard.ui.formats import short_usd, usd
 from dashboard.ui.sourcing import source_names
 
 NO_FIGURE = "no figure this year (a gap, not a zero)"
@@ -39,13 +39,6 @@ def money_range(low: float | None, high: float | None) -> str:
     if low is None or high is None or low == high:
         return ""
     return f"{usd(low)}–{usd(high)}"
-
-
-def short_money(value: float | None) -> str:
-    """A coverage cell's label: '$1.25B', '$447M', or '—' for a year without a figure."""
-    if value is None:
-        return "—"
-    return f"${value / 1e9:.2f}B" if value >= 1e9 else f"${value / 1e6:,.0f}M"
 
 
 def _titles(ids: Iterable[str], names: dict[str, str]) -> str:
@@ -95,7 +88,7 @@ def coverage(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
     """Every vendor × every market year: which rule gave its figure, or that it has none (never filled)."""
     names = source_names(sources)
     rows = [{"vendor": r["vendor"], "year": r["year"], "revenue_basis": r["revenue_basis"],
-             "revenue_usd": r["revenue_usd"], "label": short_money(r["revenue_usd"]),
+             "revenue_usd": r["revenue_usd"], "label": short_usd(r["revenue_usd"]),
              "confidence": r["confidence"] or "no figure",
              "as_of": r["newest_as_of_date"],
              "source_titles": _titles(split_source_ids(r["source_ids"]), names) or NO_FIGURE} for r in m.vendor_years]

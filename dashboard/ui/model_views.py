@@ -25,12 +25,6 @@ DAYS_PER_WEEK = 7.0
 HEADLINE_PREFIXES = ("vendor_margin", "skills.", "pools.", "compute.")
 
 
-# ---------------------------------------------------------------- formatting (declared once, in formats)
-
-def weeks(value: float) -> str:
-    return f"{value:,.1f} weeks"
-
-
 # ---------------------------------------------------------------- provenance
 
 def input_source_ids(result: EvaluationResult, prefixes: Sequence[str] = HEADLINE_PREFIXES) -> list[str]:
@@ -185,8 +179,9 @@ def answer_sentences(result: EvaluationResult, escape: Callable[[str], str] = st
         f"**Money.** The expert data for these {n} skill{'s' if n != 1 else ''} costs {usd(result.data_cost_usd)} "
         f"against {usd(result.compute.compute_cost_usd)} of rented compute for one skill's training run: data is "
         f"{percent(result.data_share)} of the total at the point estimate.",
-        f"**Time.** Assembling the data takes {weeks(result.max_weeks_to_assemble)} (the slowest expert pool) against "
-        f"{weeks(result.compute.training_weeks)} of training on {count(_input(result, 'compute.gpus'))} "
+        f"**Time.** Assembling the data takes {format_value(result.max_weeks_to_assemble, 'weeks')} (the slowest expert "
+        f"pool) against {format_value(result.compute.training_weeks, 'weeks')} of training on "
+        f"{count(_input(result, 'compute.gpus'))} "
         f"{escape(result.compute.gpu)} GPUs; both run at the same time.",
     ]
     if u is not None:
@@ -503,9 +498,9 @@ BAND_LABELS = {"data_cost_usd": ("Expert data cost", "usd"), "compute_cost_usd":
 
 def bands_table(result: EvaluationResult) -> pl.DataFrame:
     """The Monte Carlo bands as people read them: one row per output, each value in its unit."""
-    shown = lambda value, unit: weeks(value) if unit == "weeks" else format_value(value, unit)
     return pl.DataFrame([{"output": BAND_LABELS[row["output"]][0],
-                          **{k: shown(row[k], BAND_LABELS[row["output"]][1]) for k in ("p5", "p50", "p95", "point_estimate")}}
+                          **{k: format_value(row[k], BAND_LABELS[row["output"]][1])
+                             for k in ("p5", "p50", "p95", "point_estimate")}}
                          for row in bands_frame(result).iter_rows(named=True)],
                         schema={"output": pl.String, "p5": pl.String, "p50": pl.String, "p95": pl.String,
                                 "point_estimate": pl.String})

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from dashboard.model.evidence import DEFAULT_FILTER
+from dashboard.ui.formats import usd
 from datamoat.cli.options import FILTERS, WarehouseOption, check_evidence_filter, exit_invalid_scenario
 
 
@@ -34,12 +35,7 @@ def market_document_for(warehouse: Path, evidence_filter: str = DEFAULT_FILTER, 
 
 
 def _money(value: float | None) -> str:
-    if value is None:
-        return "—"
-    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= limit:
-            return f"${value / limit:,.2f}{suffix}"
-    return f"${value:,.0f}"
+    return usd(value, missing="—", cents=False)
 
 
 def print_market(document: dict) -> None:
