@@ -51,7 +51,7 @@ ratio.metric("Experts ÷ API", f"{d.expert_to_api_cost_ratio:,.0f}×" if d.exper
 
 alternatives = views.with_source_titles(views.api_alternatives(teachers, result), load_table("sources"))
 show_chart("distill-or-hire", charts.api_chart, alternatives)
-passing = load_evidence("api_prices")
+passing = load_evidence("api_prices", current_filter())
 source_caption(passing.filter(passing["model"].is_in(models)), "price_date")
 model_caption(result, ("distillation.", "skills.", "vendor_margin"), table_below=True)
 show_model_table(alternatives.select("provider", "model", "price_source", "newest_price_date",
@@ -61,7 +61,7 @@ show_model_table(alternatives.select("provider", "model", "price_source", "newes
 
 st.subheader("Price history")
 chosen = result.choices["distillation.api_model"]
-history = views.price_history(load_evidence("api_price_changes"), passing, chosen)
+history = views.price_history(load_evidence("api_price_changes", current_filter()), passing, chosen)
 if history.is_empty():
     st.caption(f"No recorded price change for {chosen}: the curated list and the LiteLLM snapshots give one price.")
 else:

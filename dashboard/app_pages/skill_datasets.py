@@ -17,7 +17,7 @@ st.write("What teaching a skill took in public datasets: how many expert items, 
 
 st.subheader("Expert datasets behind public skills (curated)")
 full = load_table("skill_datasets_cited")
-shown = load_evidence("skill_datasets")
+shown = load_evidence("skill_datasets", current_filter())
 show_table(shown.select("dataset", "skill", "domain", "artifact_type", "item_count", "experts", "expert_hours", "cost_usd",
                         "usd_per_item", "year", "notes", "confidence", "source_title"), full, "skill_datasets")
 source_caption(shown, "source_date_published")

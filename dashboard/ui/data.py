@@ -111,13 +111,9 @@ def _evidence_rows(table: str, evidence_filter: str, path: str, version: str) ->
     return for_filter(_read(f"{table}_evidence", path, version), evidence_filter)
 
 
-def load_evidence(table: str, evidence_filter: str | None = None) -> pl.DataFrame:
-    """The figures of one figure table that pass an evidence filter (the sidebar's by default): the rows of
-    `<table>_evidence` for that filter, with the columns of `<table>_cited`. The warehouse owns the rule."""
-    if evidence_filter is None:
-        from dashboard.ui.evidence_filter import current_filter
-
-        evidence_filter = current_filter()
+def load_evidence(table: str, evidence_filter: str) -> pl.DataFrame:
+    """The figures of one figure table that pass an evidence filter (pages pass the sidebar's, `current_filter()`):
+    the rows of `<table>_evidence` for that filter, with the columns of `<table>_cited`. The warehouse owns the rule."""
     return _evidence_rows(table, evidence_filter, str(warehouse_path()), warehouse_version())
 
 

@@ -67,13 +67,13 @@ def evidence_filter_sidebar() -> None:
 def apply_confidence(frame: pl.DataFrame) -> pl.DataFrame:
     """A `<table>_cited` frame, as load_table returned it, under the global switches: the rows of `<table>_evidence`
     for the current filter (the warehouse's rule, `passes_evidence_filter`; the same frame each rerun). Pages call
-    `data.load_evidence(table)` directly."""
+    `data.load_evidence(table, current_filter())` directly."""
     from dashboard.ui.data import cited_table, load_evidence
 
     table = cited_table(frame)
     if table is None:
         raise ValueError("apply_confidence takes a `<table>_cited` frame as load_table returned it")
-    return load_evidence(table)
+    return load_evidence(table, current_filter())
 
 
 def confidence_note() -> None:
