@@ -7,14 +7,18 @@ their marts; the frontier-cost points feed the growth fit the model itself compu
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
 
+from pipelines.fields import Confidence
+
 EVIDENCE_TABLES = ("mart_input_defaults", "mart_scaling_fits", "mart_teacher_models", "mart_catalog",
                    "mart_frontier_cost_points")
 DEFAULT_FILTER = "all"
+CONFIDENCE_ORDER: list[str] = list(typing.get_args(Confidence))  # strongest first: reported, likely, speculative
 FILTER_COLUMN = "evidence_filter"
 
 

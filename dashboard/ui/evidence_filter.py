@@ -8,6 +8,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from dashboard.model.evidence import CONFIDENCE_ORDER as CONFIDENCE_ORDER  # the labels' order, re-exported
 from pipelines.marts import EVIDENCE_FILTERS
 
 HIDE_SPECULATIVE, HIDE_SECONDARY = "hide_speculative", "hide_secondary"
@@ -15,13 +16,12 @@ FLAGS = dict(EVIDENCE_FILTERS)  # name: (hide speculative, hide secondary), as t
 FILTER_NAMES = {flags: name for name, flags in FLAGS.items()}
 HIDDEN_WORDS = ("speculative figures", "figures resting only on secondary sources")  # in the order of the flags
 
-CONFIDENCE_LABELS: dict[str, str] = {
+CONFIDENCE_LABELS: dict[str, str] = {  # in CONFIDENCE_ORDER
     "reported": "Reported — stated by the party itself or an official statistic",
     "likely": "Likely — reported by a reputable third party (or the party, as an estimate)",
     "speculative": "Speculative — an estimate, a single unconfirmed account, or a figure resting only on "
                    "secondary sources",
 }
-CONFIDENCE_ORDER: list[str] = list(CONFIDENCE_LABELS)
 SOURCE_CLASS_LABELS: dict[str, str] = {
     "primary": "the party itself, an official statistic, the paper or model card",
     "reputable": "an established news or analyst outlet",
