@@ -19,6 +19,8 @@ from pipelines import queries
 from pipelines.checks import cross_file_problems
 from pipelines.checksums import ALWAYS_VALIDATED, input_checksums, relevant
 from pipelines.diff import TableDiff, diff_table
+from pipelines.handoff import ArrowStream as ArrowStream  # re-exported: sources_check imports it from here
+from pipelines.handoff import previous_tables, staged
 from pipelines.marts.write import write_marts, write_staging
 from pipelines.paths import SOURCES_DIR
 from pipelines.problems import InvalidData, Problem, format_report
@@ -69,21 +71,10 @@ def validate_subjects(sources_dir: Path, names: list[str], progress: Progress) -
     return frames, problems
 
 
-class ArrowStream:
-    """Hands a Polars frame to DuckDB through the Arrow C stream, without importing pyarrow."""
-
-    def __init__(self, frame: pl.DataFrame):
-        self.frame = frame
-
-    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
-        return self.frame.__arrow_c_stream__(requested_schema)
-
-
 def _previous_frame(con: duckdb.DuckDBPyConnection, table: str, has_previous: bool) -> pl.DataFrame | None:
-    if not has_previous:
+    if table not in previous_tables(con, has_previous):
         return None
-    existing = {row[0] for row in con.execute(queries.list_previous_tables()).fetchall()}
-    return frame_of(con, queries.select_all(table, "previous")) if table in existing else None
+    return frame_of(con, queries.select_all(table, "previous"))
 
 
 def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], has_previous: bool,
@@ -92,9 +83,8 @@ def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
     diffs = []
     for name, subject in SUBJECTS.items():
         if name in frames:
-            con.register("staged", con.from_arrow(ArrowStream(frames[name])))
-            con.execute(queries.create_from_frame(name))
-            con.unregister("staged")
+            with staged(con, frames[name]):
+                con.execute(queries.create_from_frame(name))
         else:
             con.execute(queries.copy_from_previous(name))
         new = frame_of(con, queries.select_all(name)).drop("csv_line")

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from dashboard.model.evidence import for_filter
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
 from dashboard.ui.sourcing import epoch_credit, source_caption
 from dashboard.ui.tables import show_table
@@ -18,7 +19,7 @@ scenario_controls()
 st.subheader("Training runs: compute against cost")
 evidence = current_filter()
 models = load_table("ai_models_evidence")
-epoch_points = views.ai_model_points(models.filter(models["evidence_filter"] == evidence))
+epoch_points = views.ai_model_points(for_filter(models, evidence))
 st.caption(f"Every model in Epoch AI's database with both a training compute and a training cost (2023 USD): "
            f"{epoch_points.height} models; frontier models as filled diamonds.")
 show_chart("ai-models-flop-cost", charts.ai_models_chart, epoch_points)
@@ -29,7 +30,7 @@ epoch_credit(load_table("sources"), models["source_id"].unique().to_list())
 
 runs_full = load_table("training_runs_cited")
 points = load_table("mart_training_run_points")
-runs = points.filter(points["evidence_filter"] == evidence)
+runs = for_filter(points, evidence)
 with st.expander(f"Other estimates: the curated training runs ({runs.height} models with compute and cost)"):
     st.caption("One point per model: the median compute and median cost its curated sources state "
                "(mart_training_run_points); the point carries the weakest confidence of its rows.")
@@ -38,7 +39,7 @@ with st.expander(f"Other estimates: the curated training runs ({runs.height} mod
         source_caption(runs_full.filter(runs_full["model"].is_in(runs["model"].to_list())), "source_date_published")
 
 st.subheader("GPU rental prices over time")
-prices = views.gpu_price_points(apply_confidence(load_table("gpu_prices_cited")))
+prices = views.gpu_price_points(load_evidence("gpu_prices", evidence))
 show_chart("gpu-prices", charts.gpu_prices_chart, prices)
 source_caption(prices, "price_date", table_below=True)
 show_table(prices.drop("usd_plotted"), load_table("gpu_prices_cited"), "gpu_prices")

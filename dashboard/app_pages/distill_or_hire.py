@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from dashboard.model.evidence import for_filter
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table
 from dashboard.ui.sourcing import source_caption
 
@@ -18,8 +19,7 @@ st.write("Synthetic examples from a teacher model's API cost tokens; expert item
 scenario_controls()
 
 full = load_table("api_prices_cited")
-teachers_all = load_table("mart_teacher_models")
-teachers = teachers_all.filter(teachers_all["evidence_filter"] == current_filter())
+teachers = for_filter(load_table("mart_teacher_models"), current_filter())
 models = teachers["model"].to_list()
 KEY = state.STRUCTURE_PREFIX + "api_model"
 
@@ -51,7 +51,8 @@ ratio.metric("Experts ÷ API", f"{d.expert_to_api_cost_ratio:,.0f}×" if d.exper
 
 alternatives = views.with_source_titles(views.api_alternatives(teachers, result), load_table("sources"))
 show_chart("distill-or-hire", charts.api_chart, alternatives)
-source_caption(apply_confidence(full).filter(full["model"].is_in(models)), "price_date")
+passing = load_evidence("api_prices", current_filter())
+source_caption(passing.filter(passing["model"].is_in(models)), "price_date")
 model_caption(result, ("distillation.", "skills.", "vendor_margin"), table_below=True)
 show_model_table(alternatives.select("provider", "model", "price_source", "newest_price_date",
                                      "usd_per_million_input_tokens", "usd_per_million_output_tokens", "api_cost_usd",
@@ -60,8 +61,7 @@ show_model_table(alternatives.select("provider", "model", "price_source", "newes
 
 st.subheader("Price history")
 chosen = result.choices["distillation.api_model"]
-changes = apply_confidence(load_table("api_price_changes_cited"))
-history = views.price_history(changes, apply_confidence(full), chosen)
+history = views.price_history(load_evidence("api_price_changes", current_filter()), passing, chosen)
 if history.is_empty():
     st.caption(f"No recorded price change for {chosen}: the curated list and the LiteLLM snapshots give one price.")
 else:

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from dashboard.model.evidence import for_filter
 from dashboard.ui import expert_rates_charts as charts
 from dashboard.ui import expert_rates_view as view
 from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table, quotes_beside_public_rates
 from dashboard.ui.evidence_filter import confidence_note, current_filter
-from dashboard.ui.model_views import with_source_titles
+from dashboard.ui.model_views import cited_sources, with_source_titles
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
 
@@ -17,7 +18,7 @@ st.write("What platforms post per hour for AI-training work, per domain, next to
 
 evidence = current_filter()
 cited = load_table("expert_rates_cited")
-premiums = view.for_filter(load_table("mart_posting_premiums"), evidence)
+premiums = for_filter(load_table("mart_posting_premiums"), evidence)
 left, right = st.columns(2)  # the choices stay the same whatever the evidence filter, so a choice survives it
 domains = left.multiselect("Domains", sorted(cited["domain"].unique()), placeholder="All domains", key="rates-domains")
 platforms = right.multiselect("Platforms", sorted(cited["platform"].unique()), placeholder="All platforms",
@@ -38,7 +39,7 @@ else:
 
 st.subheader("Per domain: the rate the model uses, and its premium over the day job")
 sources = load_table("sources")
-by_domain = with_source_titles(view.for_filter(load_table("mart_domain_premiums"), evidence), sources)
+by_domain = with_source_titles(for_filter(load_table("mart_domain_premiums"), evidence), sources)
 if domains:
     by_domain = by_domain.filter(by_domain["domain"].is_in(domains))
 st.caption("Each domain pools every platform's postings: the model's default pay is this posted rate "
@@ -50,15 +51,13 @@ else:
     show_table(by_domain, by_domain, "expert_rate_premiums")
 
 st.subheader("The day job: BLS wages and employment")
-occupations = view.wage_occupations(view.for_filter(load_table("mart_domain_occupation_wages"), evidence), domains)
-trend = with_source_titles(view.for_filter(load_table("mart_domain_wage_trend"), evidence), sources)
+occupations = view.wage_occupations(for_filter(load_table("mart_domain_occupation_wages"), evidence), domains)
+trend = with_source_titles(for_filter(load_table("mart_domain_wage_trend"), evidence), sources)
 trend = trend.filter(trend["domain"].is_in(domains or by_domain["domain"].to_list()))
 show_chart("expert-rates-wage-trend", charts.wage_trend_chart, trend)
 st.caption("The occupations mapped to each domain (data/sources/domain_occupations.csv), each at its newest BLS year:")
 show_table(occupations, occupations, "domain_occupation_wages")
-source_caption(sources.filter(sources["source_id"].is_in(occupations["source_id"].unique().to_list()))
-               .select("source_id", source_title="title", source_publisher="publisher", source_url="url",
-                       source_date_published="date_published"), "source_date_published")
+source_caption(cited_sources(sources, occupations["source_id"].unique().to_list()), "source_date_published")
 
 st.subheader("All postings")
 show_table(shown.drop("posting"), cited, "expert_rates")

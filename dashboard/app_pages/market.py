@@ -3,13 +3,14 @@
 import polars as pl
 import streamlit as st
 
+from dashboard.model.evidence import for_filter, split_source_ids
 from dashboard.model.market import MARKET_TABLES
 from dashboard.ui import market_charts as charts
 from dashboard.ui import market_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.memo import memo
 from dashboard.ui.model_page import scenario_controls
 from dashboard.ui.model_views import with_source_titles
@@ -37,7 +38,7 @@ totals = views.yearly_totals(m, sources, stack)
 lab_data = views.lab_points(m, "human data", sources)
 show_chart("market-human-data", charts.human_data_chart, stack, totals, lab_data, years)
 st.markdown(views.coverage_sentence(m))
-figures = apply_confidence(load_table("mart_vendor_revenue_figures"))
+figures = views.passing_figures(load_table("mart_vendor_revenue_figures"), load_evidence("vendor_metrics", evidence))
 pooled = views.pooled_figures(figures, stack)
 source_caption(pl.concat([views.cited_rows(pooled, sources, "source_id", "as_of_date"),
                           views.cited_rows(lab_data, sources, "source_id")]), "as_of")
@@ -54,8 +55,7 @@ with st.expander("Every vendor revenue and run-rate figure, and how the rule rea
     shown = with_source_titles(figures.drop("evidence_class"), sources, "source_id")
     show_table(shown, load_table("mart_vendor_revenue_figures"), "market_vendor_revenue_figures")
 yearly = load_table("mart_human_data_revenue_yearly")
-show_table(with_source_titles(yearly.filter(pl.col("evidence_filter") == evidence).drop("evidence_filter"), sources),
-           yearly, "market_human_data_revenue_yearly")
+show_table(with_source_titles(for_filter(yearly, evidence), sources), yearly, "market_human_data_revenue_yearly")
 
 st.subheader("Training-compute spend per year")
 st.caption("From Epoch AI's models (mart_training_compute_spend_yearly): the sum and the largest of the training "
@@ -70,15 +70,14 @@ else:
     show_chart("market-training-compute", charts.compute_chart, compute, lab_compute, years)
 source_caption(pl.concat([views.cited_rows(compute, sources), views.cited_rows(lab_compute, sources, "source_id")]),
                "as_of")
-epoch_ids = sorted({i for text in compute["source_ids"].to_list() for i in text.split(";") if i})
+epoch_ids = sorted({i for text in compute["source_ids"].to_list() for i in split_source_ids(text)})
 epoch_credit(sources, epoch_ids)
 spend = load_table("mart_training_compute_spend_yearly")
-show_table(with_source_titles(spend.filter(pl.col("evidence_filter") == evidence).drop("evidence_filter"), sources),
-           spend, "market_training_compute_spend_yearly")
+show_table(with_source_titles(for_filter(spend, evidence), sources), spend, "market_training_compute_spend_yearly")
 with st.expander("Labs' own reports of spending (points beside the sums)"):
     lab_all = load_table("mart_lab_spending_points")
-    show_table(with_source_titles(lab_all.filter(pl.col("evidence_filter") == evidence).drop("evidence_filter"),
-                                  sources, "source_id"), lab_all, "market_lab_spending_points")
+    show_table(with_source_titles(for_filter(lab_all, evidence), sources, "source_id"), lab_all,
+               "market_lab_spending_points")
 
 st.subheader("Growth, and where the trends would cross")
 st.caption("A log-linear least-squares fit per series over the years with a figure (gaps are left out): × per year "

@@ -10,9 +10,15 @@ from dashboard.ui.charts import show_chart
 from dashboard.ui.data import load_table
 from dashboard.ui.evidence_filter import confidence_note
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
+from dashboard.ui.navigation import SECTIONS
 from dashboard.ui.sourcing import escape_markdown
 
 PREFIXES = views.HEADLINE_PREFIXES
+# The pages the overview points to, in order, each with what it answers (titles and icons are the navigation's).
+EXPLORE = {"market.py": "human-data spend against training compute", "skill_cost_builder.py": "what the expert data costs",
+           "supply_and_time.py": "are there enough experts?", "compute_vs_data.py": "and the crossover year",
+           "sample_efficiency.py": "", "distill_or_hire.py": "", "long_tail.py": "",
+           "scenarios.py": "save, compare, import, share"}
 
 st.title("Is data the binding constraint?")
 st.write("To teach a frontier model a new skill, what costs more and takes longer — the expert data or the compute?")
@@ -63,11 +69,7 @@ show_model_table(views.headline_table(result), result, PREFIXES, "overview_headl
 confidence_note()
 
 st.subheader("Explore")
-st.page_link("app_pages/market.py", label="The market — human-data spend against training compute", icon=":material/monitoring:")
-st.page_link("app_pages/skill_cost_builder.py", label="Skill cost builder — what the expert data costs", icon=":material/build:")
-st.page_link("app_pages/supply_and_time.py", label="Supply and time — are there enough experts?", icon=":material/schedule:")
-st.page_link("app_pages/compute_vs_data.py", label="Compute versus data — and the crossover year", icon=":material/balance:")
-st.page_link("app_pages/sample_efficiency.py", label="Sample efficiency and scaling", icon=":material/trending_up:")
-st.page_link("app_pages/distill_or_hire.py", label="Distill or hire", icon=":material/call_split:")
-st.page_link("app_pages/long_tail.py", label="Long tail", icon=":material/stacked_line_chart:")
-st.page_link("app_pages/scenarios.py", label="Scenarios — save, compare, import, share", icon=":material/tune:")
+pages = {file: (title, icon) for entries in SECTIONS.values() for file, title, _, icon in entries}
+for file, answers in EXPLORE.items():
+    title, icon = pages[file]
+    st.page_link(f"app_pages/{file}", label=f"{title} — {answers}" if answers else title, icon=icon)

@@ -6,8 +6,8 @@ from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.model_page import (
     chinchilla_per_fit,
     model_caption,
@@ -28,7 +28,7 @@ st.write("At a compute budget C = 6·N·D, the loss-optimal model has N_opt para
          "(1 + (β/α)(1 − 10^(−α)))^(1/β) of the data — the numbers behind the debate's \"~10×\".")
 compute_flop = state.slider_for("scaling.compute_flop")
 fits_full = load_table("scaling_fits_cited")
-fits = apply_confidence(fits_full)
+fits = load_evidence("scaling_fits", current_filter())
 per_fit = chinchilla_per_fit(compute_flop or 1e25)
 result = state.evaluate_current()
 if per_fit.is_empty():
@@ -53,7 +53,7 @@ PREFIXES = ("sample_efficiency.",)
 tokens = views.token_comparison(result)
 show_chart("human-vs-model-tokens", charts.tokens_chart, with_provenance(tokens, result, PREFIXES))
 model_caption(result, PREFIXES)
-points = apply_confidence(load_table("reference_points_cited"))
+points = load_evidence("reference_points", current_filter())
 show_table(points.select("key", "value", "unit", "low", "high", "notes", "confidence", "source_id", "locator"),
            load_table("reference_points_cited"), "reference_points")
 confidence_note()

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
+from dashboard.model.evidence import for_filter
 from dashboard.ui import model_charts as charts
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
+from dashboard.ui.model_views import cited_sources
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
 
@@ -15,14 +17,13 @@ st.write("What teaching a skill took in public datasets: how many expert items, 
 
 st.subheader("Expert datasets behind public skills (curated)")
 full = load_table("skill_datasets_cited")
-shown = apply_confidence(full)
+shown = load_evidence("skill_datasets", current_filter())
 show_table(shown.select("dataset", "skill", "domain", "artifact_type", "item_count", "experts", "expert_hours", "cost_usd",
                         "usd_per_item", "year", "notes", "confidence", "source_title"), full, "skill_datasets")
 source_caption(shown, "source_date_published")
 
 st.subheader("Fine-tuning datasets: human-written against model-generated, by year")
-counts = load_table("mart_finetune_dataset_counts")
-counts = counts.filter(counts["evidence_filter"] == current_filter())
+counts = for_filter(load_table("mart_finetune_dataset_counts"), current_filter())
 ALL = "(all task categories)"
 categories = [ALL] + sorted(c for c in counts["task_category"].unique().to_list() if c != ALL)
 picked = st.selectbox("Task category", categories, key="skill-datasets-category")
@@ -31,8 +32,6 @@ st.caption("Datasets recorded by the Data Provenance Initiative, by the year of 
            "(mart_finetune_dataset_counts); a dataset with several task categories counts once in each.")
 show_chart("finetune-datasets-by-year", charts.finetune_chart, view)
 sources = load_table("sources")
-dpi = sources.filter(sources["source_id"].is_in(counts["source_id"].unique().to_list()))
-source_caption(dpi.select("source_id", source_title="title", source_publisher="publisher", source_url="url",
-                          source_date_published="date_published"), "source_date_published")
-show_table(view.drop("evidence_filter"), counts, "finetune_dataset_counts")
+source_caption(cited_sources(sources, counts["source_id"].unique().to_list()), "source_date_published")
+show_table(view, counts, "finetune_dataset_counts")
 confidence_note()

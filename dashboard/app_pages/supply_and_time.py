@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from dashboard.model.evidence import for_filter
 from dashboard.ui import model_charts as charts
 from dashboard.ui import model_views as views
 from dashboard.ui import scenario_state as state
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note, current_filter
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
+from dashboard.ui.formats import format_value
 from dashboard.ui.model_page import model_caption, scenario_controls, show_model_table, with_provenance
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
@@ -33,7 +35,7 @@ result = state.evaluate_current()
 table = views.supply_table(result, deadline_weeks)
 
 st.subheader("Weeks to assemble each pool's data")
-st.metric("Slowest pool", views.weeks(result.max_weeks_to_assemble))
+st.metric("Slowest pool", format_value(result.max_weeks_to_assemble, "weeks"))
 show_chart("supply-weeks", charts.supply_chart, with_provenance(table, result, PREFIXES), deadline_weeks)
 model_caption(result, PREFIXES)
 scarce = table.filter(table["scarce"])["domain"].to_list()
@@ -49,20 +51,18 @@ st.caption("US employment of every occupation mapped to the domain (data/sources
            "from its newest BLS survey year; the pool is their sum (mart_domain_expert_pools). Workers outside the "
            "US are not counted: widen the pool with its slider if your vendors recruit abroad.")
 evidence = current_filter()
-pool_rows = load_table("mart_domain_occupation_wages")
-pool_rows = pool_rows.filter((pool_rows["evidence_filter"] == evidence) & pool_rows["domain"].is_in(scenario.domains))
-show_table(pool_rows.drop("evidence_filter"), pool_rows, "expert_pool_occupations")
-trend = load_table("mart_domain_wage_trend")
-trend = trend.filter((trend["evidence_filter"] == evidence) & trend["domain"].is_in(scenario.domains))
+pool_rows = for_filter(load_table("mart_domain_occupation_wages"), evidence)
+pool_rows = pool_rows.filter(pool_rows["domain"].is_in(scenario.domains))
+show_table(pool_rows, pool_rows, "expert_pool_occupations")
+trend = for_filter(load_table("mart_domain_wage_trend"), evidence)
+trend = trend.filter(trend["domain"].is_in(scenario.domains))
 show_chart("supply-employment-trend", charts.employment_trend_chart, trend)
 sources = load_table("sources")
-source_caption(sources.filter(sources["source_id"].is_in(pool_rows["source_id"].unique().to_list()))
-               .select("source_id", source_title="title", source_publisher="publisher", source_url="url",
-                       source_date_published="date_published"), "source_date_published")
+source_caption(views.cited_sources(sources, pool_rows["source_id"].unique().to_list()), "source_date_published")
 
 st.subheader("Other estimates of the workforce (curated)")
 occupations = load_table("occupations_cited")
-shown = apply_confidence(occupations)
+shown = load_evidence("occupations", evidence)
 show_table(shown.select("occupation", "soc_code", "domain", "region", "employment", "median_usd_per_hour",
                         "survey_year", "confidence", "source_id", "source_title"), occupations, "occupations")
 source_caption(shown, "source_date_published")

@@ -5,8 +5,8 @@ import streamlit as st
 from dashboard.ui import vendor_charts as charts
 from dashboard.ui import vendor_metrics_view as view
 from dashboard.ui.charts import show_chart
-from dashboard.ui.data import load_table
-from dashboard.ui.evidence_filter import apply_confidence, confidence_note
+from dashboard.ui.data import load_evidence, load_table
+from dashboard.ui.evidence_filter import confidence_note, current_filter
 from dashboard.ui.sections import chart_section
 from dashboard.ui.sourcing import source_caption
 from dashboard.ui.tables import show_table
@@ -15,7 +15,7 @@ st.title("Data vendors")
 st.write("What the companies that sell expert data earn, are valued at, raise and employ — each figure cited.")
 
 full = view.with_dates(load_table("vendor_metrics_cited"))
-shown = apply_confidence(full)
+shown = view.with_dates(load_evidence("vendor_metrics", current_filter()))
 left, right = st.columns(2)
 vendors = left.multiselect("Vendors", sorted(full["vendor"].unique()), placeholder="All vendors")
 metrics = right.multiselect("Metrics", sorted(full["metric"].unique()), placeholder="All metrics")

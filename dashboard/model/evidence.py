@@ -7,14 +7,32 @@ their marts; the frontier-cost points feed the growth fit the model itself compu
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
 
+from pipelines.fields import Confidence
+
 EVIDENCE_TABLES = ("mart_input_defaults", "mart_scaling_fits", "mart_teacher_models", "mart_catalog",
                    "mart_frontier_cost_points")
 DEFAULT_FILTER = "all"
+CONFIDENCE_ORDER: list[str] = list(typing.get_args(Confidence))  # strongest first: reported, likely, speculative
+FILTER_COLUMN = "evidence_filter"
+
+
+def for_filter(frame: pl.DataFrame, evidence_filter: str = DEFAULT_FILTER) -> pl.DataFrame:
+    """A mart's (or an `<table>_evidence` view's) rows for one evidence filter, without the `evidence_filter`
+    column; a frame without that column is the same for every filter and passes whole."""
+    if FILTER_COLUMN not in frame.columns:
+        return frame
+    return frame.filter(pl.col(FILTER_COLUMN) == evidence_filter).drop(FILTER_COLUMN)
+
+
+def split_source_ids(text: str | None) -> list[str]:
+    """The ids of a ';'-separated `source_ids` cell, in order (empty parts and a missing cell give none)."""
+    return [i for i in (text or "").split(";") if i]
 
 
 @dataclass(frozen=True)
@@ -61,12 +79,10 @@ class Evidence:
             frame = tables.get(name)
             if frame is None or frame.is_empty():
                 return []
-            if "evidence_filter" in frame.columns:
-                frame = frame.filter(pl.col("evidence_filter") == evidence_filter)
-            return frame.to_dicts()
+            return for_filter(frame, evidence_filter).to_dicts()
 
         defaults = {(r["input"], r["key"]): Default(r["low"], r["base"], r["high"], int(r["figure_count"]),
-                                                   tuple(sorted(set((r["source_ids"] or "").split(";")) - {""})),
+                                                   tuple(sorted(set(split_source_ids(r["source_ids"])))),
                                                    r["mart"])
                     for r in rows("mart_input_defaults")}
         constants = ("e_loss", "a_coef", "b_coef", "alpha", "beta")

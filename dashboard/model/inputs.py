@@ -290,8 +290,9 @@ _SPECS: tuple[InputSpec, ...] = (
     InputSpec("sample_efficiency.frontier_pretraining_tokens", "Frontier pre-training tokens", "tokens", POSITIVE,
               "ftok", "frontier_pretraining_tokens", None),
 )
+DEFAULT_GPU = "H100-SXM"
 CHOICES: tuple[ChoiceSpec, ...] = (
-    ChoiceSpec("compute.gpu", "Accelerator", "gpu", "the scenario's choice; H100-SXM by default", "H100-SXM"),
+    ChoiceSpec("compute.gpu", "Accelerator", "gpu", f"the scenario's choice; {DEFAULT_GPU} by default", DEFAULT_GPU),
     ChoiceSpec("scaling.fit", "Loss fit", "fit",
                "Besiroglu et al. (2024), the replication of Hoffmann et al.'s fit, when curated; else the first fit",
                "besiroglu-2024"),

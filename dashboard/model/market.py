@@ -27,6 +27,7 @@ from datetime import date
 import polars as pl
 from scipy import stats
 
+from dashboard.model.evidence import DEFAULT_FILTER, for_filter, split_source_ids
 from dashboard.model.growth import INTERVAL, GrowthFit, log_linear_fit
 
 MARKET_TABLES = ("mart_market_years", "mart_human_data_revenue_yearly", "mart_vendor_revenue_years",
@@ -110,13 +111,11 @@ def _rows(tables: Mapping[str, pl.DataFrame], name: str, evidence_filter: str) -
     frame = tables.get(name)
     if frame is None or frame.is_empty():
         return []
-    if "evidence_filter" in frame.columns:
-        frame = frame.filter(pl.col("evidence_filter") == evidence_filter).drop("evidence_filter")
-    return frame.to_dicts()
+    return for_filter(frame, evidence_filter).to_dicts()
 
 
 def _ids(text: str | None) -> tuple[str, ...]:
-    return tuple(sorted({i for i in (text or "").split(";") if i}))
+    return tuple(sorted(set(split_source_ids(text))))
 
 
 def _human_data_points(rows: list[dict]) -> tuple[YearValue, ...]:
@@ -133,7 +132,7 @@ def _compute_points(rows: list[dict], column: str, models: str) -> tuple[YearVal
                            _ids(r["source_ids"])) for r in chosen)
 
 
-def market(tables: Mapping[str, pl.DataFrame], evidence_filter: str = "all",
+def market(tables: Mapping[str, pl.DataFrame], evidence_filter: str = DEFAULT_FILTER,
            horizon_years: int = HORIZON_YEARS) -> Market:
     """The market for one evidence filter, from the marts' frames (missing marts give empty series)."""
     yearly = _rows(tables, "mart_human_data_revenue_yearly", evidence_filter)

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationError, model_validator
 
-from dashboard.model.inputs import INPUTS, Interval
+from dashboard.model.inputs import DEFAULT_GPU, INPUTS, Interval
 from dashboard.model.ranged import Number, Ranged
 
 MAX_SKILLS = 200
@@ -117,7 +117,7 @@ class Pool(_Strict):
 class Compute(_Strict):
     """The training run that teaches the skills, priced by cloud rental and by Cottier et al.'s amortisation."""
 
-    gpu: Text = "H100-SXM"
+    gpu: Text = DEFAULT_GPU
     training_flop: num("compute.training_flop") = None
     peak_flop_per_gpu_second: num("compute.peak_flop_per_gpu_second") = None
     utilization: num("compute.utilization") = None

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import altair as alt
 import streamlit as st
 
-from dashboard.ui.evidence_filter import CONFIDENCE_ORDER
+from dashboard.model.evidence import CONFIDENCE_ORDER
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
 PALETTE: list[str] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]

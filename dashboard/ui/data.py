@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
+from dashboard.model.evidence import for_filter
 from pipelines import queries, reader
 from pipelines.paths import SOURCES_DIR, default_warehouse_path
 
@@ -87,9 +89,32 @@ def _read(name: str, path: str, version: str) -> pl.DataFrame:
         return con.sql(queries.read_table(name)).pl()
 
 
+_CITED_FRAMES: dict[int, tuple[weakref.ref, str]] = {}  # id of a loaded `<table>_cited` frame → (it, table)
+
+
 def load_table(name: str) -> pl.DataFrame:
     """One warehouse table or view as a Polars frame, reloaded when the warehouse is rebuilt."""
-    return _read(name, str(warehouse_path()), warehouse_version())
+    frame = _read(name, str(warehouse_path()), warehouse_version())
+    if name.endswith("_cited"):
+        _CITED_FRAMES[id(frame)] = (weakref.ref(frame), name.removesuffix("_cited"))
+    return frame
+
+
+def cited_table(frame: pl.DataFrame) -> str | None:
+    """The figure table whose `<table>_cited` view `frame` is, as load_table returned it; else None."""
+    ref, table = _CITED_FRAMES.get(id(frame), (None, None))
+    return table if ref is not None and ref() is frame else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _evidence_rows(table: str, evidence_filter: str, path: str, version: str) -> pl.DataFrame:
+    return for_filter(_read(f"{table}_evidence", path, version), evidence_filter)
+
+
+def load_evidence(table: str, evidence_filter: str) -> pl.DataFrame:
+    """The figures of one figure table that pass an evidence filter (pages pass the sidebar's, `current_filter()`):
+    the rows of `<table>_evidence` for that filter, with the columns of `<table>_cited`. The warehouse owns the rule."""
+    return _evidence_rows(table, evidence_filter, str(warehouse_path()), warehouse_version())
 
 
 def load_tables(names: Iterable[str]) -> dict[str, pl.DataFrame]:

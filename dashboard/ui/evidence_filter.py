@@ -8,19 +8,20 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from dashboard.model.evidence import CONFIDENCE_ORDER as CONFIDENCE_ORDER  # the labels' order, re-exported
 from pipelines.marts import EVIDENCE_FILTERS
 
 HIDE_SPECULATIVE, HIDE_SECONDARY = "hide_speculative", "hide_secondary"
 FLAGS = dict(EVIDENCE_FILTERS)  # name: (hide speculative, hide secondary), as the warehouse declares them
 FILTER_NAMES = {flags: name for name, flags in FLAGS.items()}
+HIDDEN_WORDS = ("speculative figures", "figures resting only on secondary sources")  # in the order of the flags
 
-CONFIDENCE_LABELS: dict[str, str] = {
+CONFIDENCE_LABELS: dict[str, str] = {  # in CONFIDENCE_ORDER
     "reported": "Reported — stated by the party itself or an official statistic",
     "likely": "Likely — reported by a reputable third party (or the party, as an estimate)",
     "speculative": "Speculative — an estimate, a single unconfirmed account, or a figure resting only on "
                    "secondary sources",
 }
-CONFIDENCE_ORDER: list[str] = list(CONFIDENCE_LABELS)
 SOURCE_CLASS_LABELS: dict[str, str] = {
     "primary": "the party itself, an official statistic, the paper or model card",
     "reputable": "an established news or analyst outlet",
@@ -42,6 +43,11 @@ def current_filter() -> str:
     return FILTER_NAMES[(hide_speculative(), hide_secondary())]
 
 
+def hidden_figures(name: str) -> list[str]:
+    """What a filter hides, in words (none for the default filter)."""
+    return [words for words, on in zip(HIDDEN_WORDS, FLAGS[name], strict=True) if on]
+
+
 def set_filter(name: str) -> None:
     """Set both switches from a filter name (e.g. read from a link)."""
     st.session_state[HIDE_SPECULATIVE], st.session_state[HIDE_SECONDARY] = FLAGS.get(name, (False, False))
@@ -58,25 +64,20 @@ def evidence_filter_sidebar() -> None:
                            "named original); the model's defaults move too.")
 
 
-def filter_evidence(frame: pl.DataFrame, hide_spec: bool, hide_sec: bool) -> pl.DataFrame:
-    """The frame without the rows the switches hide; frames without the columns pass."""
-    if hide_spec and "confidence" in frame.columns:
-        frame = frame.filter(pl.col("confidence").fill_null("") != "speculative")
-    if hide_sec and "evidence_class" in frame.columns:
-        frame = frame.filter(pl.col("evidence_class").fill_null("secondary") != "secondary")
-    return frame
-
-
 def apply_confidence(frame: pl.DataFrame) -> pl.DataFrame:
-    """Apply the global switches to a frame (the same filtered frame each rerun, so results derived from it are reused)."""
-    from dashboard.ui.memo import memo
+    """A `<table>_cited` frame, as load_table returned it, under the global switches: the rows of `<table>_evidence`
+    for the current filter (the warehouse's rule, `passes_evidence_filter`; the same frame each rerun). Pages call
+    `data.load_evidence(table, current_filter())` directly."""
+    from dashboard.ui.data import cited_table, load_evidence
 
-    return memo(filter_evidence, frame, hide_speculative(), hide_secondary())
+    table = cited_table(frame)
+    if table is None:
+        raise ValueError("apply_confidence takes a `<table>_cited` frame as load_table returned it")
+    return load_evidence(table, current_filter())
 
 
 def confidence_note() -> None:
     """A one-line reminder of what the labels mean, and which figures are hidden."""
-    hidden = [what for what, on in (("speculative figures", hide_speculative()),
-                                    ("figures resting only on secondary sources", hide_secondary())) if on]
+    hidden = hidden_figures(current_filter())
     st.caption("Confidence: " + "; ".join(CONFIDENCE_LABELS.values()) + "."
                + (f" Hidden (sidebar): {' and '.join(hidden)}." if hidden else ""))

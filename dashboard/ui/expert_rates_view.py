@@ -10,11 +10,6 @@ from __future__ import annotations
 import polars as pl
 
 
-def for_filter(frame: pl.DataFrame, evidence_filter: str) -> pl.DataFrame:
-    """A mart's rows for one evidence filter."""
-    return frame.filter(pl.col("evidence_filter") == evidence_filter).drop("evidence_filter")
-
-
 def postings(premiums: pl.DataFrame, cited: pl.DataFrame, domains: list[str], platforms: list[str]) -> pl.DataFrame:
     """Postings of the chosen domains and platforms (an empty choice means all), with their source's title,
     publisher and date for tooltips and a display label."""

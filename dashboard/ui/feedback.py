@@ -3,21 +3,12 @@ refusal lists every problem (in a scrollable box when there are many), as plain 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import streamlit as st
+
+from dashboard.ui.outcome import Outcome
 
 PREFIX = "feedback:"
 ROW_PX, MAX_BOX_PX = 22, 260
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What an action did: ok or not, one sentence, and every problem when it was refused."""
-
-    ok: bool
-    message: str
-    problems: list[str] = field(default_factory=list)
 
 
 def remember(where: str, outcome: Outcome) -> None:

@@ -20,14 +20,21 @@ UNIT_WORDS = {
 }
 
 
-def usd(value: float | None) -> str:
-    """$1.23M style money."""
+def usd(value: float | None, missing: str = "n/a", cents: bool = True) -> str:
+    """$1.23M style money; below a thousand with cents (or whole dollars); `missing` when there is no figure."""
     if value is None or not math.isfinite(value):
-        return "n/a"
+        return missing
     for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= limit:
             return f"${value / limit:,.2f}{suffix}"
-    return f"${value:,.2f}"
+    return f"${value:,.2f}" if cents else f"${value:,.0f}"
+
+
+def short_usd(value: float | None, missing: str = "—") -> str:
+    """Money in a small space (a chart cell): '$1.25B', '$447M'; `missing` when there is no figure."""
+    if value is None or not math.isfinite(value):
+        return missing
+    return f"${value / 1e9:.2f}B" if value >= 1e9 else f"${value / 1e6:,.0f}M"
 
 
 def scientific(value: float, digits: int = 2) -> str:

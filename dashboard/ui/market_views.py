@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import polars as pl
 
+from dashboard.model.evidence import split_source_ids
 from dashboard.model.market import (
     COMPUTE_SUM_ALL,
     HUMAN_DATA,
@@ -19,7 +20,8 @@ from dashboard.model.market import (
     skills_bought,
     trend_points,
 )
-from dashboard.ui.formats import usd
+from dashboard.ui.formats import short_usd, usd
+from dashboard.ui.sourcing import source_names
 
 NO_FIGURE = "no figure this year (a gap, not a zero)"
 GROWTH_SERIES = (HUMAN_DATA, COMPUTE_SUM_ALL)
@@ -32,12 +34,6 @@ def market_of(evidence_filter: str, *frames: pl.DataFrame) -> Market:
     return market(dict(zip(MARKET_TABLES, frames, strict=True)), evidence_filter)
 
 
-def source_names(sources: pl.DataFrame) -> dict[str, str]:
-    """source_id → 'publisher — title'."""
-    return {i: " — ".join(p for p in (publisher, title) if p) or i
-            for i, publisher, title in sources.select("source_id", "publisher", "title").iter_rows()}
-
-
 def money_range(low: float | None, high: float | None) -> str:
     """'$1.00B–$1.20B', or '' when there is no range (a single figure)."""
     if low is None or high is None or low == high:
@@ -45,19 +41,8 @@ def money_range(low: float | None, high: float | None) -> str:
     return f"{usd(low)}–{usd(high)}"
 
 
-def short_money(value: float | None) -> str:
-    """A coverage cell's label: '$1.25B', '$447M', or '—' for a year without a figure."""
-    if value is None:
-        return "—"
-    return f"${value / 1e9:.2f}B" if value >= 1e9 else f"${value / 1e6:,.0f}M"
-
-
 def _titles(ids: Iterable[str], names: dict[str, str]) -> str:
     return "; ".join(names.get(i, i) for i in sorted(set(ids)) if i)
-
-
-def _split(text: str | None) -> list[str]:
-    return [i for i in (text or "").split(";") if i]
 
 
 def _published(sources: pl.DataFrame) -> dict[str, object]:
@@ -73,9 +58,9 @@ def vendor_stack(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
              "revenue_low_usd": r["revenue_low_usd"], "revenue_high_usd": r["revenue_high_usd"],
              "revenue_basis": r["revenue_basis"], "confidence": r["confidence"], "figure_count": r["figure_count"],
              "revenue": usd(r["revenue_usd"]), "range": money_range(r["revenue_low_usd"], r["revenue_high_usd"]),
-             "as_of": r["newest_as_of_date"] or max((published[i] for i in _split(r["source_ids"])
+             "as_of": r["newest_as_of_date"] or max((published[i] for i in split_source_ids(r["source_ids"])
                                                     if published.get(i)), default=None),
-             "source_ids": r["source_ids"], "source_titles": _titles(_split(r["source_ids"]), names)}
+             "source_ids": r["source_ids"], "source_titles": _titles(split_source_ids(r["source_ids"]), names)}
             for r in m.vendor_years if r["revenue_usd"] is not None]
     return pl.DataFrame(rows, schema={"year": pl.Int64, "vendor": pl.String, "revenue_usd": pl.Float64,
                                       "revenue_low_usd": pl.Float64, "revenue_high_usd": pl.Float64,
@@ -83,6 +68,12 @@ def vendor_stack(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
                                       "figure_count": pl.Int64, "revenue": pl.String, "range": pl.String,
                                       "as_of": pl.Date, "source_ids": pl.String,
                                       "source_titles": pl.String})
+
+
+def passing_figures(figures: pl.DataFrame, passing: pl.DataFrame) -> pl.DataFrame:
+    """The vendor figures (mart_vendor_revenue_figures) whose vendor_metrics row passes the evidence filter
+    (`passing`: vendor_metrics_evidence for that filter)."""
+    return figures.join(passing.select(pl.col("csv_line").alias("figure_id")), on="figure_id", how="semi")
 
 
 def pooled_figures(figures: pl.DataFrame, stack: pl.DataFrame) -> pl.DataFrame:
@@ -97,10 +88,10 @@ def coverage(m: Market, sources: pl.DataFrame) -> pl.DataFrame:
     """Every vendor × every market year: which rule gave its figure, or that it has none (never filled)."""
     names = source_names(sources)
     rows = [{"vendor": r["vendor"], "year": r["year"], "revenue_basis": r["revenue_basis"],
-             "revenue_usd": r["revenue_usd"], "label": short_money(r["revenue_usd"]),
+             "revenue_usd": r["revenue_usd"], "label": short_usd(r["revenue_usd"]),
              "confidence": r["confidence"] or "no figure",
              "as_of": r["newest_as_of_date"],
-             "source_titles": _titles(_split(r["source_ids"]), names) or NO_FIGURE} for r in m.vendor_years]
+             "source_titles": _titles(split_source_ids(r["source_ids"]), names) or NO_FIGURE} for r in m.vendor_years]
     return pl.DataFrame(rows, schema={"vendor": pl.String, "year": pl.Int64, "revenue_basis": pl.String,
                                       "revenue_usd": pl.Float64, "label": pl.String, "confidence": pl.String,
                                       "as_of": pl.Date,
@@ -222,7 +213,7 @@ def ratio_frame(m: Market, sources: pl.DataFrame, data_cost_usd: float, skills: 
              "vendors_with_figure": r["vendors_with_figure"], "runs_with_cost": r["runs_with_cost"],
              "skills_bought": skills_bought(r["human_data_usd"], data_cost_usd, skills),
              "source_ids": r["source_ids"],
-             "source_titles": _titles(_split(r["source_ids"]), names) or NO_FIGURE} for r in m.ratio]
+             "source_titles": _titles(split_source_ids(r["source_ids"]), names) or NO_FIGURE} for r in m.ratio]
     return pl.DataFrame(rows, schema={"year": pl.Int64, "human_data_to_compute_ratio": pl.Float64,
                                       "human_data_usd": pl.Float64, "training_compute_usd": pl.Float64,
                                       "human_data": pl.String, "training_compute": pl.String,

@@ -12,20 +12,16 @@ import numpy as np
 import polars as pl
 
 from dashboard.model.distillation import api_cost_usd
+from dashboard.model.evidence import split_source_ids
 from dashboard.model.inputs import spec_for
 from dashboard.model.ranged import base_of
 from dashboard.model.result import EvaluationResult
 from dashboard.model.scenario import Scenario
 from dashboard.model.verdict import CLEAR, Verdict
 from dashboard.ui.formats import count, format_value, percent, usd
+from dashboard.ui.sourcing import source_names
 
 HEADLINE_PREFIXES = ("vendor_margin", "skills.", "pools.", "compute.")
-
-
-# ---------------------------------------------------------------- formatting (declared once, in formats)
-
-def weeks(value: float) -> str:
-    return f"{value:,.1f} weeks"
 
 
 # ---------------------------------------------------------------- provenance
@@ -182,8 +178,9 @@ def answer_sentences(result: EvaluationResult, escape: Callable[[str], str] = st
         f"**Money.** The expert data for these {n} skill{'s' if n != 1 else ''} costs {usd(result.data_cost_usd)} "
         f"against {usd(result.compute.compute_cost_usd)} of rented compute for one skill's training run: data is "
         f"{percent(result.data_share)} of the total at the point estimate.",
-        f"**Time.** Assembling the data takes {weeks(result.max_weeks_to_assemble)} (the slowest expert pool) against "
-        f"{weeks(result.compute.training_weeks)} of training on {count(_input(result, 'compute.gpus'))} "
+        f"**Time.** Assembling the data takes {format_value(result.max_weeks_to_assemble, 'weeks')} (the slowest expert "
+        f"pool) against {format_value(result.compute.training_weeks, 'weeks')} of training on "
+        f"{count(_input(result, 'compute.gpus'))} "
         f"{escape(result.compute.gpu)} GPUs; both run at the same time.",
     ]
     if u is not None:
@@ -385,8 +382,8 @@ def chinchilla_long(per_fit: pl.DataFrame) -> pl.DataFrame:
 
 def with_source_titles(frame: pl.DataFrame, sources: pl.DataFrame, column: str = "source_ids") -> pl.DataFrame:
     """`frame` with `source_titles`: its ';'-separated source ids named as 'publisher — title'."""
-    names = dict(zip(sources["source_id"], sources["publisher"] + " — " + sources["title"], strict=True))
-    titles = [("; ".join(names.get(i, i) for i in (ids or "").split(";") if i)) for ids in frame[column].to_list()]
+    names = source_names(sources)
+    titles = ["; ".join(names.get(i, i) for i in split_source_ids(ids)) for ids in frame[column].to_list()]
     return frame.with_columns(source_titles=pl.Series(titles, dtype=pl.String))
 
 
@@ -500,9 +497,9 @@ BAND_LABELS = {"data_cost_usd": ("Expert data cost", "usd"), "compute_cost_usd":
 
 def bands_table(result: EvaluationResult) -> pl.DataFrame:
     """The Monte Carlo bands as people read them: one row per output, each value in its unit."""
-    shown = lambda value, unit: weeks(value) if unit == "weeks" else format_value(value, unit)
     return pl.DataFrame([{"output": BAND_LABELS[row["output"]][0],
-                          **{k: shown(row[k], BAND_LABELS[row["output"]][1]) for k in ("p5", "p50", "p95", "point_estimate")}}
+                          **{k: format_value(row[k], BAND_LABELS[row["output"]][1])
+                             for k in ("p5", "p50", "p95", "point_estimate")}}
                          for row in bands_frame(result).iter_rows(named=True)],
                         schema={"output": pl.String, "p5": pl.String, "p50": pl.String, "p95": pl.String,
                                 "point_estimate": pl.String})

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.model import scenario as model
+from dashboard.model.evidence import DEFAULT_FILTER
 from dashboard.model.inputs import CHOICES_BY_PATH, INPUTS, InputSpec, pattern_of, spec_for
 from dashboard.model.scenario import ScenarioError, parse_scenario
 from dashboard.model.template import scenario_document
@@ -222,11 +223,11 @@ class LinkState:
     """What a link says: the scenario document, the evidence filter, and every parameter ignored (why)."""
 
     document: Document
-    evidence_filter: str = "all"
+    evidence_filter: str = DEFAULT_FILTER
     notices: list[str] = field(default_factory=list)
 
 
-def link_params(document: Mapping[str, Any], evidence_filter: str = "all") -> dict[str, str]:
+def link_params(document: Mapping[str, Any], evidence_filter: str = DEFAULT_FILTER) -> dict[str, str]:
     """The query parameters that reopen `document` under `evidence_filter` ({} for the defaults)."""
     params = {}
     document = normalised(document)
@@ -235,7 +236,7 @@ def link_params(document: Mapping[str, Any], evidence_filter: str = "all") -> di
         params[DOC_PARAM] = encode_document(shape)
     for path, value in set_inputs(document).items():
         params[url_key(path)] = encode_value(value)
-    if evidence_filter != "all":
+    if evidence_filter != DEFAULT_FILTER:
         params[FILTER_PARAM] = evidence_filter
     return params
 
@@ -249,10 +250,10 @@ def read_link(params: Mapping[str, str]) -> LinkState:
             document = decode_document(params[DOC_PARAM])
         except BadValue as error:
             notices.append(f"ignored `{DOC_PARAM}`: {error}")
-    evidence_filter = params.get(FILTER_PARAM, "all")
+    evidence_filter = params.get(FILTER_PARAM, DEFAULT_FILTER)
     if evidence_filter not in EVIDENCE_FILTERS:
         notices.append(f"ignored `{FILTER_PARAM}={evidence_filter[:40]}`: expected one of {', '.join(EVIDENCE_FILTERS)}")
-        evidence_filter = "all"
+        evidence_filter = DEFAULT_FILTER
     for key, text in params.items():
         if key in (DOC_PARAM, FILTER_PARAM):
             continue

@@ -18,7 +18,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard.model.evaluate import evaluate
-from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
+from dashboard.model.evidence import DEFAULT_FILTER, EVIDENCE_TABLES, Evidence
 from dashboard.model.inputs import spec_for
 from dashboard.model.ranged import base_of
 from dashboard.model.resolve import Resolution, ResolvedInput, resolve_inputs
@@ -29,7 +29,7 @@ from dashboard.ui import scenario_link as link
 from dashboard.ui.data import load_tables, warehouse_version
 from dashboard.ui.evidence_filter import current_filter, set_filter
 from dashboard.ui.formats import format_value, slider_format
-from dashboard.ui.sourcing import escape_markdown
+from dashboard.ui.sourcing import escape_markdown, source_name
 
 STATE_KEY = "scenario_document"
 NOTICES_KEY = "link_notices"
@@ -122,7 +122,7 @@ def load_scenario(scenario: Scenario) -> bool:
 def reset() -> None:
     """Back to the default view: the default scenario, every input at its warehouse default, nothing hidden."""
     st.session_state[STATE_KEY] = link.default_document()
-    set_filter("all")
+    set_filter(DEFAULT_FILTER)
     _forget_widgets()
 
 
@@ -249,7 +249,7 @@ def source_titles(source_ids: list[str]) -> str:
     from dashboard.ui.data import load_table
 
     sources = load_table("sources").filter(pl.col("source_id").is_in(source_ids))
-    titles = [f"{row['publisher']} — {row['title']}" for row in sources.iter_rows(named=True)]
+    titles = [source_name(row["publisher"], row["title"]) for row in sources.iter_rows(named=True)]
     return "; ".join(titles[:3]) + (f" and {len(titles) - 3} more" if len(titles) > 3 else "")
 
 

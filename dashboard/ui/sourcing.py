@@ -1,4 +1,7 @@
-"""Source captions: which documents a chart or table rests on, and how old its figures are."""
+"""Source captions: which documents a chart or table rests on, and how old its figures are.
+
+Naming a source ('publisher — title') is pure; only the captions themselves call Streamlit (imported there).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from datetime import date, datetime
 from urllib.parse import quote, urlsplit
 
 import polars as pl
-import streamlit as st
 
 MAX_SOURCES_NAMED = 8
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~$:])")
@@ -28,9 +30,20 @@ def safe_url(url: str | None) -> str | None:
     return quote(url.strip(), safe=":/?#@!&'*+,;=%~[]")
 
 
+def source_name(publisher: str | None, title: str | None, default: str = "unnamed source") -> str:
+    """'Publisher — Title' as plain text (a missing part is left out), else `default`."""
+    return " — ".join(p for p in (publisher, title) if p) or default
+
+
+def source_names(sources: pl.DataFrame) -> dict[str, str]:
+    """source_id → 'publisher — title' over the sources table (the id itself when a source has neither)."""
+    return {i: source_name(publisher, title, i)
+            for i, publisher, title in sources.select("source_id", "publisher", "title").iter_rows()}
+
+
 def source_label(publisher: str | None, title: str | None, url: str | None) -> str:
     """'Publisher — Title' as Markdown, linked only for http(s) addresses."""
-    text = escape_markdown(" — ".join(p for p in (publisher, title) if p) or "unnamed source")
+    text = escape_markdown(source_name(publisher, title))
     link = safe_url(url)
     return f"[{text}]({link})" if link else text
 
@@ -82,11 +95,15 @@ def caption_text(frame: pl.DataFrame, date_column: str | None, today: date | Non
 
 def source_caption(frame: pl.DataFrame, date_column: str | None = None, table_below: bool = False) -> None:
     """st.caption under a chart naming its sources and the oldest and newest as-of dates."""
+    import streamlit as st
+
     st.caption(caption_text(frame, date_column, table_below=table_below))
 
 
 def epoch_credit(sources: pl.DataFrame, source_ids: list[str]) -> None:
     """The credit line Epoch AI's licence asks for, under a chart that uses its data."""
+    import streamlit as st
+
     rows = sources.filter(pl.col("source_id").is_in(source_ids) & pl.col("source_id").str.starts_with("upstream-epoch"))
     for note in sorted(rows["notes"].drop_nulls().unique().to_list()):
         st.caption("Data: " + escape_markdown(note) + " (CC BY 4.0).")

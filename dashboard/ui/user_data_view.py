@@ -7,35 +7,19 @@ with a name of our own, and any path in a report is replaced by the name the rea
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from dashboard.model.calibrate import Provenance, calibrate, load_aggregates
 from dashboard.model.scenario import Scenario
+from dashboard.ui.outcome import Outcome
 from dashboard.ui.uploads import Kind, UploadRejected, check_upload, display_name
 from pipelines import queries
 from pipelines.problems import InvalidData
 from pipelines.userdata.quotes import ingest_quotes, list_quote_uploads, quotes_beside_public_rates, remove_quote_upload
 from pipelines.userdata.store import read_user_table
 from pipelines.userdata.tasklog_ingest import ingest_tasklog, remove_tasklog
-
-
-@dataclass(frozen=True)
-class Outcome:
-    ok: bool
-    message: str
-    new_id: str | None = None  # the upload or task log it created
-
-    @property
-    def summary(self) -> str:
-        return self.message.splitlines()[0] if self.message else ""
-
-    @property
-    def problems(self) -> list[str]:
-        """Every line after the first: a refusal's problems, one a line."""
-        return [line for line in self.message.splitlines()[1:] if line.strip()]
 
 
 def _with_name(report: str, temporary: Path, shown: str) -> str:
@@ -53,9 +37,9 @@ def _store(data: bytes, kind: Kind, name: str, action) -> Outcome:
         temporary.write_bytes(data)
         try:
             message, new_id = action(temporary, shown)
-            return Outcome(True, message, new_id)
+            return Outcome(True, message, new_id=new_id)
         except InvalidData as error:
-            return Outcome(False, _with_name(str(error), temporary, shown))
+            return Outcome.refused(_with_name(str(error), temporary, shown))
 
 
 def store_quotes(name: str, data: bytes, user_dir: Path, warehouse: Path) -> Outcome:

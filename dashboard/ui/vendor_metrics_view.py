@@ -13,10 +13,11 @@ import math
 
 import polars as pl
 
+from dashboard.model.evidence import CONFIDENCE_ORDER
+
 REVENUE_METRICS = ("revenue_usd", "arr_usd")
 DEAL_METRICS = ("deal_usd", "funding_round_usd")
 MAX_GAP_DAYS = 400
-_RANK = {"reported": 0, "likely": 1, "speculative": 2}
 _PAIR_COLUMNS = ["vendor", "date", "value", "metric", "confidence", "source_id", "source_publisher", "source_title"]
 
 
@@ -32,7 +33,9 @@ def with_dates(cited: pl.DataFrame) -> pl.DataFrame:
 
 def weaker(a: str | None, b: str | None) -> str:
     """The weaker of two confidence labels (unknown counts as speculative)."""
-    return max((a or "speculative", b or "speculative"), key=lambda c: _RANK.get(c, 2))
+    weakest = CONFIDENCE_ORDER[-1]
+    rank = lambda c: CONFIDENCE_ORDER.index(c) if c in CONFIDENCE_ORDER else len(CONFIDENCE_ORDER) - 1
+    return max((a or weakest, b or weakest), key=rank)
 
 
 def _pairable(frame: pl.DataFrame, metrics: tuple[str, ...]) -> pl.DataFrame:

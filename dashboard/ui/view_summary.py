@@ -7,17 +7,14 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from dashboard.model.evidence import DEFAULT_FILTER
 from dashboard.model.inputs import CHOICES_BY_PATH, spec_for
 from dashboard.ui import scenario_state as state
-from dashboard.ui.evidence_filter import current_filter
+from dashboard.ui.evidence_filter import FLAGS, current_filter, hidden_figures
 from dashboard.ui.formats import format_value
 from dashboard.ui.sourcing import escape_markdown
 
-FILTER_WORDS = {
-    "no_speculative": "speculative figures hidden",
-    "no_secondary": "figures resting only on secondary sources hidden",
-    "no_speculative_no_secondary": "speculative figures and figures resting only on secondary sources hidden",
-}
+FILTER_WORDS = {name: " and ".join(hidden_figures(name)) + " hidden" for name in FLAGS if name != DEFAULT_FILTER}
 
 
 @dataclass(frozen=True)
@@ -51,7 +48,7 @@ def shown_value(path: str, text: str) -> str:
 def view_changes() -> list[Change]:
     """Every way the view differs from the default: the scenario's structure and inputs, then the evidence filter."""
     changes = [Change(item.label, shown_value(item.path, item.value)) for item in state.differences()]
-    if current_filter() != "all":
+    if current_filter() != DEFAULT_FILTER:
         changes.append(Change("Evidence shown", FILTER_WORDS[current_filter()]))
     return changes
 

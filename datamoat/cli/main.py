@@ -14,6 +14,7 @@ from datamoat.cli.docs import docs_command
 from datamoat.cli.fetch import UpstreamOption
 from datamoat.cli.fetch import register as register_fetch
 from datamoat.cli.market import register as register_market
+from datamoat.cli.options import WarehouseOption
 from datamoat.cli.scenario import scenario_app
 from datamoat.cli.userdata import register as register_userdata
 from pipelines.paths import PROJECT_ROOT, SOURCES_DIR, WAREHOUSE_ENV, default_warehouse_path
@@ -28,12 +29,6 @@ app.add_typer(scenario_app, name="scenario")
 register_userdata(app, bench_app, scenario_app)
 register_fetch(app)
 register_market(app)
-
-WarehouseOption = Annotated[
-    Path | None,
-    typer.Option("--warehouse", envvar=WAREHOUSE_ENV, help="warehouse file (default data/warehouse.duckdb)"),
-]
-
 
 SourcesOption = Annotated[
     Path | None,

@@ -14,10 +14,12 @@ from typing import Annotated
 
 import typer
 
-from datamoat.cli.failures import FILTERS, check_evidence_filter, exit_invalid_scenario
+from dashboard.model.evidence import DEFAULT_FILTER
+from dashboard.ui.formats import usd
+from datamoat.cli.options import FILTERS, WarehouseOption, check_evidence_filter, exit_invalid_scenario
 
 
-def market_document_for(warehouse: Path, evidence_filter: str = "all", scenario_file: Path | None = None) -> dict:
+def market_document_for(warehouse: Path, evidence_filter: str = DEFAULT_FILTER, scenario_file: Path | None = None) -> dict:
     """The market document (dashboard.model.market.market_document) for one warehouse, filter and scenario."""
     from dashboard.model.evaluate import evaluate
     from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
@@ -33,12 +35,7 @@ def market_document_for(warehouse: Path, evidence_filter: str = "all", scenario_
 
 
 def _money(value: float | None) -> str:
-    if value is None:
-        return "—"
-    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= limit:
-            return f"${value / limit:,.2f}{suffix}"
-    return f"${value:,.0f}"
+    return usd(value, missing="—", cents=False)
 
 
 def print_market(document: dict) -> None:
@@ -88,9 +85,8 @@ def print_market(document: dict) -> None:
 
 def market_command(
     as_json: Annotated[bool, typer.Option("--json", help="print every series as JSON")] = False,
-    warehouse: Annotated[Path | None, typer.Option("--warehouse", envvar="DATAMOAT_WAREHOUSE",
-                                                      help="warehouse file (default data/warehouse.duckdb)")] = None,
-    evidence: Annotated[str, typer.Option("--evidence", help="which figures count: " + ", ".join(FILTERS))] = "all",
+    warehouse: WarehouseOption = None,
+    evidence: Annotated[str, typer.Option("--evidence", help="which figures count: " + ", ".join(FILTERS))] = DEFAULT_FILTER,
     scenario: Annotated[Path | None, typer.Option("--scenario", help="scenario JSON whose data cost prices a skill "
                                                                        "(default: the default scenario)")] = None,
 ) -> None:

@@ -8,18 +8,17 @@ from typing import Annotated
 
 import typer
 
-from datamoat.cli.failures import FILTERS, check_evidence_filter, exit_invalid_scenario
+from dashboard.model.evidence import DEFAULT_FILTER
+from datamoat.cli.options import FILTERS, WarehouseOption, check_evidence_filter, exit_invalid_scenario
 
 # The model's modules are imported inside each command: `datamoat build` loads this file too,
 # and should not pay for NumPy and SciPy.
-
-WAREHOUSE_ENV = "DATAMOAT_WAREHOUSE"
 
 scenario_app = typer.Typer(help="Evaluate what-if scenarios of the cost model.", no_args_is_help=True,
                            pretty_exceptions_enable=False)
 
 
-def load_evidence(warehouse: Path | None, evidence_filter: str = "all"):
+def load_evidence(warehouse: Path | None, evidence_filter: str = DEFAULT_FILTER):
     """The marts the model reads, for one evidence filter; empty (every default an assumption) when no
     warehouse exists. An explicitly named warehouse that is missing is an error."""
     from dashboard.model.evidence import EVIDENCE_TABLES, Evidence
@@ -49,10 +48,9 @@ def evaluate_command(
     file: Annotated[Path, typer.Argument(help="scenario JSON file")],
     as_json: Annotated[bool, typer.Option("--json", help="print the full result as JSON")] = False,
     draws: Annotated[int | None, typer.Option("--draws", min=0, max=1_000_000, help="Monte Carlo draws")] = None,
-    warehouse: Annotated[Path | None, typer.Option("--warehouse", envvar=WAREHOUSE_ENV,
-                                                      help="warehouse file")] = None,
+    warehouse: WarehouseOption = None,
     evidence: Annotated[str, typer.Option("--evidence", help="which figures the defaults pool: " + ", ".join(FILTERS))]
-    = "all",
+    = DEFAULT_FILTER,
 ) -> None:
     """Evaluate one scenario file; exit 1 listing every problem when it is invalid."""
     from dashboard.model.evaluate import evaluate

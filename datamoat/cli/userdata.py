@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from datamoat.cli.options import WarehouseOption
 from pipelines.userdata.paths import USER_DIR_ENV, default_user_dir
 
 ingest_app = typer.Typer(help="Bring in your own data (kept apart from the curated warehouse).", no_args_is_help=True)
@@ -26,9 +27,6 @@ synth_app = typer.Typer(help="Synthetic data for demos, tests and benchmarks.", 
 UserDirOption = Annotated[
     Path | None,
     typer.Option("--user-dir", envvar=USER_DIR_ENV, help="folder of your own data (default: user/ beside the warehouse)"),
-]
-WarehouseOption = Annotated[
-    Path | None, typer.Option("--warehouse", envvar="DATAMOAT_WAREHOUSE", help="warehouse file (for domains and public rates)"),
 ]
 
 

@@ -16,6 +16,7 @@ import polars as pl
 
 from pipelines import queries
 from pipelines.diff import TableDiff, diff_table
+from pipelines.handoff import previous_tables, staged
 from pipelines.problems import Problem
 from pipelines.reader import frame_of
 from pipelines.upstream.base import Parsed, Snapshot, UpstreamSource, UpstreamTable
@@ -56,18 +57,6 @@ def load_upstream(
     return load, problems
 
 
-class _ArrowStream:
-    def __init__(self, frame: pl.DataFrame):
-        self.frame = frame
-
-    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
-        return self.frame.__arrow_c_stream__(requested_schema)
-
-
-def _previous_tables(con: duckdb.DuckDBPyConnection, has_previous: bool) -> set[str]:
-    return {row[0] for row in con.execute(queries.list_previous_tables()).fetchall()} if has_previous else set()
-
-
 def diff_upstream(table: UpstreamTable, old: pl.DataFrame | None, new: pl.DataFrame, keys: list[str] | None = None) -> TableDiff:
     """Rows added, removed and changed by key, ignoring where each row sits (its snapshot, file and row number)."""
     keys = keys or list(table.key_columns)
@@ -87,9 +76,8 @@ def _write_source_tables(con, source: UpstreamSource, load: UpstreamLoad, previo
             continue
         parsed = load.parsed.get(source.name)
         frame = parsed.frames.get(table.name, table.empty()) if parsed else table.empty()
-        con.register("staged", con.from_arrow(_ArrowStream(frame)))
-        con.execute(queries.create_upstream_table(table.name))
-        con.unregister("staged")
+        with staged(con, frame):
+            con.execute(queries.create_upstream_table(table.name))
         old = frame_of(con, queries.select_all(table.name, "previous")) if table.name in previous else None
         diffs.append(diff_upstream(table, old, frame))
     return diffs
@@ -156,7 +144,7 @@ def write_upstream(con: duckdb.DuckDBPyConnection, load: UpstreamLoad, has_previ
 
     Their `<table>_cited` and `<table>_evidence` views come with the curated tables' (pipelines/marts/write.py).
     """
-    previous = _previous_tables(con, has_previous)
+    previous = previous_tables(con, has_previous)
     diffs = []
     for source in UPSTREAM_SOURCES.values():
         diffs += _write_source_tables(con, source, load, previous)

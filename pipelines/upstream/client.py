@@ -15,13 +15,14 @@ from pathlib import Path
 
 import httpx
 
+from pipelines.upstream.rows import HTML_STARTS
+
 USER_AGENT_ENV = "DATAMOAT_USER_AGENT"
 DEFAULT_USER_AGENT = (
     "datamoat/0.1 (open-source research dashboard; fetches public datasets for offline analysis; "
     f"set {USER_AGENT_ENV} to add your contact e-mail)"
 )
 RETRIED_STATUS = {408, 425, 429, 500, 502, 503, 504}
-HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
 
 ByteProgress = Callable[[str, int, int | None], None]
 

@@ -12,12 +12,13 @@ from pipelines.problems import Problem
 from pipelines.upstream.base import MAX_BAD_ROW_SHARE, Parsed, Reject
 
 ColumnMap = dict[str, tuple[str, ...]]
+HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")  # how an HTML page begins, lower-cased
 
 
 def read_csv_text(name: str, data: bytes) -> tuple[pl.DataFrame | None, list[Problem]]:
     """Every cell of an upstream CSV as text (null when empty); a problem when it is not a readable CSV."""
     head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+    if head.startswith(HTML_STARTS) or b"<html" in head:
         return None, [Problem(name, 0, "", "an HTML page, not a CSV (an error page served in its place?)")]
     try:
         frame = pl.read_csv(io.BytesIO(data), infer_schema=False, encoding="utf8")

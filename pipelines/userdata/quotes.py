@@ -16,9 +16,9 @@ import polars as pl
 from pydantic import Field
 
 from pipelines import queries
-from pipelines.build import ArrowStream
 from pipelines.checks import unknown_reference_problems
 from pipelines.fields import Count, Notes, PastDate, SnakeKey, Text, Usd, UsdPerHour
+from pipelines.handoff import staged
 from pipelines.paths import SOURCES_DIR, default_warehouse_path
 from pipelines.problems import InvalidData, Problem, display_path
 from pipelines.reader import frame_of
@@ -106,13 +106,12 @@ def ingest_quotes(path: Path, user_dir: Path, warehouse: Path | None = None, sho
     upload = QuoteUpload(upload_id=f"q-{datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}",
                          file_name=shown_name or Path(path).name,
                          row_count=frame.height, uploaded_at=datetime.now())
-    staged = frame.select(LINE_COLUMN, *SUBJECT.columns)
+    rows = frame.select(LINE_COLUMN, *SUBJECT.columns)
     # Save outputs
     with changing_user_db(user_dir) as con:
         con.execute(queries.INSERT_QUOTE_UPLOAD, [upload.upload_id, upload.file_name, upload.row_count, upload.uploaded_at])
-        con.register("staged", con.from_arrow(ArrowStream(staged)))
-        con.execute(queries.INSERT_QUOTES_FROM_STAGED, [upload.upload_id])
-        con.unregister("staged")
+        with staged(con, rows):
+            con.execute(queries.INSERT_QUOTES_FROM_STAGED, [upload.upload_id])
     return upload
 
 

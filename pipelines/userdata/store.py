@@ -16,7 +16,7 @@ import duckdb
 import polars as pl
 
 from pipelines import queries
-from pipelines.build import ArrowStream
+from pipelines.handoff import staged
 from pipelines.reader import frame_of
 from pipelines.userdata.paths import user_db_path
 from pipelines.warehouse import building_path, discard, swap_in
@@ -59,11 +59,8 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     """Append a Polars frame whose columns follow the table's order (origin excepted)."""
     if frame.is_empty():
         return
-    con.register("staged", con.from_arrow(ArrowStream(frame)))
-    try:
+    with staged(con, frame):
         con.execute(queries.insert_from_staged(table))
-    finally:
-        con.unregister("staged")
 
 
 def read_user_table(user_dir: Path, sql: str, params: list | None = None) -> pl.DataFrame | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipelines import queries
 from pipelines.problems import Problem, display_path
 from pipelines.userdata.tasklog_schema import (
     COLUMN_NAMES,
@@ -34,7 +35,7 @@ from pipelines.userdata.tasklog_schema import (
 PROBLEMS = "_problems"
 BAD = "_bad"
 FILE, ROW = "_file", "_row"
-LARGEST_DOUBLE = 1.7976931348623157e308
+LARGEST_DOUBLE = float(queries.LARGEST_DOUBLE)  # the SQL checks' bound (queries writes it as SQL text)
 
 
 def text_of(column: str) -> str:

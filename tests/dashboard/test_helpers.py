@@ -6,13 +6,14 @@ import io
 import zipfile
 from datetime import date
 
+import duckdb
 import polars as pl
 import pytest
 
 from dashboard.ui import vendor_metrics_view as vendors
-from dashboard.ui.evidence_filter import filter_evidence
 from dashboard.ui.sourcing import caption_text, safe_url
 from dashboard.ui.tables import neutralise_formulas, to_csv, to_zip
+from pipelines import queries
 
 
 def test_neutralise_formulas_prefixes_only_risky_text_cells():
@@ -42,6 +43,16 @@ def test_caption_links_only_http_and_escapes_markdown():
     assert "[Q — T](https://e.org/a%20b)" in text
     assert "As of 2024-01-01 to 2025-01-01 (newest 30 days old)." in text
     assert safe_url("ftp://x") is None and safe_url("https://x.org") == "https://x.org"
+
+
+def filter_evidence(frame: pl.DataFrame, hide_spec: bool, hide_sec: bool) -> pl.DataFrame:
+    """The frame's rows that pass the warehouse's rule (the `passes_evidence_filter` macro the `_evidence` views use)."""
+    with duckdb.connect() as con:
+        con.execute(queries.EVIDENCE_FILTER_MACRO)
+        rows = con.execute("SELECT confidence, evidence_class FROM (VALUES " + ", ".join("(?, ?)" for _ in frame.rows())
+                           + ") AS f(confidence, evidence_class) WHERE passes_evidence_filter(?, ?, confidence, "
+                           "evidence_class)", [v for row in frame.rows() for v in row] + [hide_spec, hide_sec]).fetchall()
+    return pl.DataFrame(rows, schema=frame.schema, orient="row")
 
 
 def test_filter_evidence():

@@ -1,15 +1,21 @@
-"""How the commands refuse bad options and invalid scenarios: one wording, on standard error, exit status 1."""
+"""Options the commands share, and how they refuse bad options and invalid scenarios: one wording, on standard
+error, exit status 1."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
 from pipelines.marts import EVIDENCE_FILTERS
+from pipelines.paths import WAREHOUSE_ENV
 
 FILTERS = tuple(EVIDENCE_FILTERS)
+WarehouseOption = Annotated[
+    Path | None,
+    typer.Option("--warehouse", envvar=WAREHOUSE_ENV, help="warehouse file (default data/warehouse.duckdb)"),
+]
 
 
 def check_evidence_filter(evidence: str) -> None:
