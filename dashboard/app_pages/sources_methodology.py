@@ -3,8 +3,16 @@
 import streamlit as st
 
 from dashboard.ui import sources_view as view
-from dashboard.ui.data import age_text, build_with_status, fetch_all_upstream, load_table, newest_run, upstream_path
-from dashboard.ui.evidence_filter import CONFIDENCE_LABELS, SOURCE_CLASS_LABELS, apply_confidence
+from dashboard.ui.data import (
+    age_text,
+    build_with_status,
+    fetch_all_upstream,
+    load_evidence,
+    load_table,
+    newest_run,
+    upstream_path,
+)
+from dashboard.ui.evidence_filter import CONFIDENCE_LABELS, SOURCE_CLASS_LABELS, current_filter
 from dashboard.ui.tables import show_table
 from pipelines.diff import format_diffs
 
@@ -67,7 +75,7 @@ st.subheader("Figures citing a source")
 choice = st.selectbox("Source", picked_sources["source_id"].to_list(), index=None, placeholder="Pick a source")
 if choice:
     for table in view.tables_citing(load_table("figures_by_source"), choice):
-        rows = apply_confidence(load_table(f"{table}_cited"))
+        rows = load_evidence(table, current_filter())
         st.markdown(f"**{table}**")
         show_table(rows.filter(rows["source_id"] == choice), rows, f"{table}-{choice}")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import weakref
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -89,21 +88,9 @@ def _read(name: str, path: str, version: str) -> pl.DataFrame:
         return con.sql(queries.read_table(name)).pl()
 
 
-_CITED_FRAMES: dict[int, tuple[weakref.ref, str]] = {}  # id of a loaded `<table>_cited` frame → (it, table)
-
-
 def load_table(name: str) -> pl.DataFrame:
     """One warehouse table or view as a Polars frame, reloaded when the warehouse is rebuilt."""
-    frame = _read(name, str(warehouse_path()), warehouse_version())
-    if name.endswith("_cited"):
-        _CITED_FRAMES[id(frame)] = (weakref.ref(frame), name.removesuffix("_cited"))
-    return frame
-
-
-def cited_table(frame: pl.DataFrame) -> str | None:
-    """The figure table whose `<table>_cited` view `frame` is, as load_table returned it; else None."""
-    ref, table = _CITED_FRAMES.get(id(frame), (None, None))
-    return table if ref is not None and ref() is frame else None
+    return _read(name, str(warehouse_path()), warehouse_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

@@ -5,7 +5,6 @@ the marts are computed once per filter setting.
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
 from dashboard.model.evidence import CONFIDENCE_ORDER as CONFIDENCE_ORDER  # the labels' order, re-exported
@@ -62,18 +61,6 @@ def evidence_filter_sidebar() -> None:
     st.sidebar.toggle("Hide figures resting only on secondary sources", key=HIDE_SECONDARY,
                       help="Drop figures whose only source is an aggregator, blog or summary site (a copy counts as its "
                            "named original); the model's defaults move too.")
-
-
-def apply_confidence(frame: pl.DataFrame) -> pl.DataFrame:
-    """A `<table>_cited` frame, as load_table returned it, under the global switches: the rows of `<table>_evidence`
-    for the current filter (the warehouse's rule, `passes_evidence_filter`; the same frame each rerun). Pages call
-    `data.load_evidence(table, current_filter())` directly."""
-    from dashboard.ui.data import cited_table, load_evidence
-
-    table = cited_table(frame)
-    if table is None:
-        raise ValueError("apply_confidence takes a `<table>_cited` frame as load_table returned it")
-    return load_evidence(table, current_filter())
 
 
 def confidence_note() -> None:
