@@ -105,7 +105,6 @@ CREATE TABLE evidence_filters (
     hide_secondary BOOLEAN NOT NULL
 )
 """
-INSERT_EVIDENCE_FILTER = "INSERT INTO evidence_filters VALUES (?, ?, ?)"
 EVIDENCE_FILTER_MACRO = """
 CREATE MACRO passes_evidence_filter(hide_speculative, hide_secondary, confidence, evidence_class) AS
     (NOT hide_speculative OR confidence <> 'speculative')
@@ -182,13 +181,27 @@ def create_mart(name: str, body: str) -> str:
 
 MART_CATALOG_DDL = ("CREATE TABLE mart_catalog "
                     "(mart VARCHAR PRIMARY KEY, definition VARCHAR NOT NULL, key_columns VARCHAR NOT NULL)")
-INSERT_MART_CATALOG = "INSERT INTO mart_catalog VALUES (?, ?, ?)"
+
+
+def insert_values(table: str, rows: list[tuple]) -> tuple[str, list]:
+    """One INSERT of many rows (each a tuple in the table's column order), with its parameters — DuckDB runs
+    `executemany` a row at a time."""
+    row = "(" + ", ".join("?" * len(rows[0])) + ")"
+    return f"INSERT INTO {identifier(table)} VALUES {', '.join([row] * len(rows))}", [v for r in rows for v in r]
 
 
 def duplicate_keys(table: str, key: list[str]) -> str:
     """Key values that occur more than once in a table."""
     columns = ", ".join(identifier(c) for c in key)
     return f"SELECT {columns}, count(*) AS n FROM {identifier(table)} GROUP BY ALL HAVING count(*) > 1 LIMIT 5"
+
+
+def first_broken_rule(checks: list[str]) -> str:
+    """The first of several checks (each a query listing offending rows) that finds a row: (its index, one row
+    as JSON); no row when all pass."""
+    parts = [f"SELECT {i} AS rule, CAST(to_json(offending) AS VARCHAR) AS example FROM ({check}) AS offending"
+             for i, check in enumerate(checks)]
+    return f"SELECT rule, any_value(example) FROM ({' UNION ALL '.join(parts)}) GROUP BY rule ORDER BY rule LIMIT 1"
 
 
 def disordered_rows(table: str, low: str, base: str, high: str) -> str:
@@ -465,8 +478,6 @@ CREATE TABLE upstream_rejects (
 )
 """
 
-INSERT_UPSTREAM_SNAPSHOT = "INSERT INTO upstream_snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-INSERT_UPSTREAM_REJECT = "INSERT INTO upstream_rejects VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
 def copy_rows_of_sources_from_previous(table: str) -> str:

@@ -22,7 +22,7 @@ def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> N
     """The evidence filters, each source's class, the cited and per-filter views of every figure table, and the
     figure-quality and figure-date views of the curated ones."""
     con.execute(queries.EVIDENCE_FILTERS_DDL)
-    con.executemany(queries.INSERT_EVIDENCE_FILTER, [(name, *flags) for name, flags in EVIDENCE_FILTERS.items()])
+    con.execute(*queries.insert_values("evidence_filters", [(name, *flags) for name, flags in EVIDENCE_FILTERS.items()]))
     con.execute(queries.EVIDENCE_FILTER_MACRO)
     for macro in queries.MART_MACROS:
         con.execute(macro)
@@ -43,27 +43,33 @@ def write_quality_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(queries.create_figure_dates_view({s.name: s.as_of_column for s in FIGURE_SUBJECTS if s.time_sensitive}))
 
 
-def check_mart(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
-    """Raise MartCheckFailed when the mart's columns, key or ranges break its declaration."""
+def check_columns(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
+    """Raise MartCheckFailed when the mart's columns are not exactly those documented (checked as each mart is
+    made, before a later mart reads it)."""
     columns = [row[0] for row in con.execute(queries.select_all(mart.name) + " LIMIT 0").description]
     if columns != mart.column_names:
         raise MartCheckFailed(f"{mart.name}: columns {columns} differ from the documented {mart.column_names}")
-    repeated = con.execute(queries.duplicate_keys(mart.name, list(mart.key))).fetchall()
-    if repeated:
-        raise MartCheckFailed(f"{mart.name}: key {mart.key} not unique, e.g. {repeated[0]}")
-    for low, base, high in mart.ordered:
-        bad = con.execute(queries.disordered_rows(mart.name, low, base, high)).fetchall()
-        if bad:
-            raise MartCheckFailed(f"{mart.name}: {low} ≤ {base} ≤ {high} broken, e.g. {bad[0]}")
+
+
+def check_rows(con: duckdb.DuckDBPyConnection, marts: tuple[Mart, ...]) -> None:
+    """Raise MartCheckFailed for the first mart, in registry order, whose key repeats or whose ranges are out of
+    order — every mart checked in one query."""
+    rules = [(mart, queries.duplicate_keys(mart.name, list(mart.key)), f"key {mart.key} not unique") for mart in marts]
+    rules += [(mart, queries.disordered_rows(mart.name, *columns), "{} ≤ {} ≤ {} broken".format(*columns))
+              for mart in marts for columns in mart.ordered]
+    broken = con.execute(queries.first_broken_rule([query for _, query, _ in rules])).fetchone()
+    if broken is not None:
+        mart, _, rule = rules[broken[0]]
+        raise MartCheckFailed(f"{mart.name}: {rule}, e.g. {broken[1]}")
 
 
 def write_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Every mart in registry order, each checked; returns the row count per mart."""
-    con.execute(queries.MART_CATALOG_DDL)
-    counts = {}
     for mart in MARTS:
         con.execute(queries.create_mart(mart.name, mart.sql))
-        check_mart(con, mart)
-        con.execute(queries.INSERT_MART_CATALOG, [mart.name, mart.definition, ", ".join(mart.key)])
-        counts[mart.name] = con.execute(queries.count_rows(mart.name)).fetchone()[0]
-    return counts
+        check_columns(con, mart)
+    check_rows(con, MARTS)
+    con.execute(queries.MART_CATALOG_DDL)
+    con.execute(*queries.insert_values("mart_catalog", [(m.name, m.definition, ", ".join(m.key)) for m in MARTS]))
+    names = [mart.name for mart in MARTS]
+    return dict(zip(names, con.execute(queries.count_rows_of(names)).fetchone(), strict=True))

@@ -58,8 +58,7 @@ class UpstreamTable:
         return pl.DataFrame(schema=self.polars_schema())
 
     def frame(self, rows: list[dict]) -> pl.DataFrame:
-        schema = self.polars_schema()
-        return pl.DataFrame([{c: row.get(c) for c in schema} for row in rows], schema=schema, orient="row")
+        return pl.from_dicts(rows, schema=self.polars_schema()) if rows else self.empty()
 
 
 @dataclass(frozen=True)

@@ -132,10 +132,10 @@ def _write_registry(con, load: UpstreamLoad, previous: set[str]) -> None:
         parsed = load.parsed[name]
         rows = _snapshot_rows(source, load.snapshots[name], parsed)
         if rows:
-            con.executemany(queries.INSERT_UPSTREAM_SNAPSHOT, rows)
+            con.execute(*queries.insert_values("upstream_snapshots", rows))
         rejects = [(name, r.snapshot, r.file, r.row, r.column, r.reason, r.value) for r in parsed.rejects]
         if rejects:
-            con.executemany(queries.INSERT_UPSTREAM_REJECT, rejects)
+            con.execute(*queries.insert_values("upstream_rejects", rejects))
 
 
 def write_upstream(con: duckdb.DuckDBPyConnection, load: UpstreamLoad, has_previous: bool,

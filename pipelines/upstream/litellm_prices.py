@@ -115,6 +115,36 @@ def record_of(key: str, entry: dict, snapshot: Snapshot) -> dict:
     }
 
 
+# Successive snapshots share most entries: an entry unchanged since the snapshot parsed just before is not
+# validated again; its checked row is copied with this snapshot's fields. Model key → (raw entry, checked row).
+_LAST_CHECKED: dict[str, tuple[dict, dict]] = {}
+SNAPSHOT_FIELDS = ("snapshot_version", "snapshot_date", "source_id", "upstream_row")
+
+
+def _checked_rows(entries: list[tuple[str, dict]], snapshot: Snapshot) -> tuple[list[dict], list]:
+    fresh, reused = [], {}
+    for n, (key, entry) in enumerate(entries, start=1):
+        last = _LAST_CHECKED.get(key)
+        if last is not None and last[0] == entry:
+            reused[n] = last[1]
+        else:
+            fresh.append((n, {**record_of(key, entry, snapshot), "upstream_row": n}))
+    if reused and not fresh:  # nothing new: check one entry to get this snapshot's own fields checked
+        n = next(iter(reused))
+        fresh.append((n, {**record_of(entries[n - 1][0], entries[n - 1][1], snapshot), "upstream_row": n}))
+        del reused[n]
+    good, rejects = validate_records(FILE, fresh, ApiPriceRow)
+    if reused and not good:  # not one row of this snapshot passed, so none is copied: check every entry afresh
+        _LAST_CHECKED.clear()
+        return _checked_rows(entries, snapshot)
+    by_row = {row["upstream_row"]: row for row in good}
+    fields = {name: good[0][name] for name in SNAPSHOT_FIELDS} if good else {}
+    by_row |= {n: {**row, **fields, "upstream_row": n} for n, row in reused.items()}
+    _LAST_CHECKED.clear()
+    _LAST_CHECKED.update({key: (entry, by_row[n]) for n, (key, entry) in enumerate(entries, start=1) if n in by_row})
+    return [by_row[n] for n in sorted(by_row)], rejects
+
+
 def parse(snapshot: Snapshot) -> Parsed:
     parsed = Parsed()
     try:
@@ -127,8 +157,7 @@ def parse(snapshot: Snapshot) -> Parsed:
         return parsed
     entries = [(key, entry) for key, entry in table.items() if key not in NOT_MODELS and isinstance(entry, dict)]
     parsed.rows_by_file[FILE] = len(entries)
-    records = ((n, {**record_of(key, entry, snapshot), "upstream_row": n}) for n, (key, entry) in enumerate(entries, start=1))
-    good, parsed.rejects = validate_records(FILE, records, ApiPriceRow)
+    good, parsed.rejects = _checked_rows(entries, snapshot)
     parsed.problems += share_problem(SOURCE.name, parsed)
     parsed.frames["api_price_list"] = API_PRICE_LIST.frame(good)
     return parsed

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterable
 
 import polars as pl
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pipelines.problems import Problem
 from pipelines.upstream.base import MAX_BAD_ROW_SHARE, Parsed, Reject
@@ -52,18 +53,30 @@ def map_columns(
 def validate_records(
     file: str, records: Iterable[tuple[int | None, dict]], model: type[BaseModel]
 ) -> tuple[list[dict], list[Reject]]:
-    """Validate each (row number, record) with the row model; bad rows become rejects with every reason."""
-    good, rejects = [], []
-    for row, record in records:
-        try:
-            good.append(model.model_validate(record).model_dump())
-        except ValidationError as error:
-            for detail in error.errors():
-                column = ".".join(str(part) for part in detail["loc"]) or "(row)"
-                value = record.get(detail["loc"][0]) if detail["loc"] else None
-                reason = detail["msg"].removeprefix("Value error, ")
-                rejects.append(Reject(file, row, column, reason, None if value is None else str(value)[:200]))
-    return good, rejects
+    """Validate every (row number, record) with the row model in one call; bad rows become rejects with
+    every reason, and the rest are kept."""
+    numbered = list(records)
+    adapter = _list_of(model)
+    try:
+        return adapter.dump_python(adapter.validate_python([record for _, record in numbered])), []
+    except ValidationError as error:
+        reasons = error.errors()
+    rejects, bad = [], set()
+    for detail in reasons:
+        index, *loc = detail["loc"]
+        row, record = numbered[index]
+        bad.add(index)
+        column = ".".join(str(part) for part in loc) or "(row)"
+        value = record.get(loc[0]) if loc else None
+        reason = detail["msg"].removeprefix("Value error, ")
+        rejects.append(Reject(file, row, column, reason, None if value is None else str(value)[:200]))
+    kept = [record for index, (_, record) in enumerate(numbered) if index not in bad]
+    return adapter.dump_python(adapter.validate_python(kept)), rejects
+
+
+@functools.cache
+def _list_of(model: type[BaseModel]) -> TypeAdapter:
+    return TypeAdapter(list[model])
 
 
 def share_problem(source: str, parsed: Parsed) -> list[Problem]:

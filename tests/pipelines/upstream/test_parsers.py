@@ -131,6 +131,28 @@ def test_litellm_entries_that_are_not_objects_are_metadata_and_bad_prices_are_ke
     assert result.problems, "1 bad row of 2 is more than 5 %"
 
 
+def test_litellm_entries_unchanged_between_snapshots_carry_the_later_snapshot_and_changed_ones_are_rechecked():
+    def table(m2_input: str) -> bytes:
+        return ('{"m1": {"input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "litellm_provider": "x"}, '
+                f'"m2": {{"input_cost_per_token": {m2_input}, "output_cost_per_token": 4e-06}}}}').encode()
+
+    def parse(m2_input: str, version: str):
+        return litellm_prices.parse(snapshot_of("litellm-prices", {litellm_prices.FILE: table(m2_input)}, version))
+
+    first = parse("3e-06", "2025-01-02").frames["api_price_list"]
+    same = parse("3e-06", "2025-02-03").frames["api_price_list"]
+    assert same["snapshot_date"].to_list() == [date(2025, 2, 3)] * 2
+    assert same["source_id"].to_list() == ["upstream-litellm-prices-2025-02-03"] * 2
+    assert same.drop("snapshot_version", "snapshot_date", "source_id").equals(
+        first.drop("snapshot_version", "snapshot_date", "source_id"))
+    broken = parse('"free"', "2025-03-04")
+    assert broken.frames["api_price_list"]["model_key"].to_list() == ["m1"]
+    assert [(r.row, r.column) for r in broken.rejects] == [(2, "usd_per_million_input_tokens")]
+    cheaper = parse("1e-06", "2025-04-05").frames["api_price_list"]
+    assert cheaper["usd_per_million_input_tokens"].to_list() == [1.0, 1.0]
+    assert cheaper["upstream_row"].to_list() == [1, 2]
+
+
 def test_dpi_rows_say_human_or_model_generated_and_keep_lists_as_text():
     frame = parsed("dpi").frames["finetune_datasets"]
     alpaca = frame.filter(pl.col("dataset_id") == "alpaca").row(0, named=True)
