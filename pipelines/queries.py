@@ -89,11 +89,17 @@ def create_source_evidence_view() -> str:
     """
 
 
-def create_cited_view(table: str) -> str:
-    """`<table>_cited`: every figure with its source's title, publisher, address, dates and class beside it."""
+def create_cited_view(table: str, as_of_column: str | None = None) -> str:
+    """`<table>_cited`: every figure with its source's title, publisher, address, dates and class beside it, and
+    the date it is aged by — its as-of date, else its source's publication date (`aged_by` says which; both empty
+    when neither is known)."""
     picked = ", ".join(f"s.{column} AS {alias}" for column, alias in SOURCE_COLUMNS.items())
     view = identifier(f"{table}_cited")
-    return (f"CREATE VIEW {view} AS SELECT f.*, {picked}, e.source_class, e.evidence_class "
+    as_of = f"f.{identifier(as_of_column)}" if as_of_column else "NULL::DATE"
+    return (f"CREATE VIEW {view} AS SELECT f.*, {picked}, e.source_class, e.evidence_class, "
+            f"coalesce({as_of}, s.date_published) AS aged_by_date, "
+            f"CASE WHEN {as_of} IS NOT NULL THEN 'as of' WHEN s.date_published IS NOT NULL THEN 'source published' "
+            "END AS aged_by "
             f"FROM {identifier(table)} AS f LEFT JOIN sources AS s USING (source_id) "
             "LEFT JOIN source_evidence AS e USING (source_id)")
 
@@ -155,15 +161,11 @@ FROM figure_quality
 
 
 def create_figure_dates_view(dated: dict[str, str | None]) -> str:
-    """`figure_dates`: every curated figure row of the time-sensitive tables with the date it is aged by — its
-    as-of date, else its source's publication date (`aged_by` says which; empty when neither is known)."""
-    parts = []
-    for table, column in dated.items():
-        as_of = identifier(column) if column else "NULL::DATE"
-        parts.append(f"SELECT '{table}' AS table_name, csv_line, source_id, source_title, {as_of} AS as_of_date, "
-                     f"source_date_published, coalesce({as_of}, source_date_published) AS aged_by_date, "
-                     f"CASE WHEN {as_of} IS NOT NULL THEN 'as of' WHEN source_date_published IS NOT NULL "
-                     f"THEN 'source published' END AS aged_by FROM {identifier(table + '_cited')}")
+    """`figure_dates`: every curated figure row of the time-sensitive tables with the date it is aged by (from
+    its `_cited` view)."""
+    parts = [f"SELECT '{table}' AS table_name, csv_line, source_id, source_title, "
+             f"{identifier(column) if column else 'NULL::DATE'} AS as_of_date, source_date_published, aged_by_date, "
+             f"aged_by FROM {identifier(table + '_cited')}" for table, column in dated.items()]
     return "CREATE VIEW figure_dates AS " + " UNION ALL ".join(parts)
 
 

@@ -85,7 +85,9 @@ def schema_markdown() -> str:
                      "| column | type | meaning |\n|---|---|---|\n" + "\n".join(rows) + "\n")
     views = ("### Staging views\n`<table>_cited` for every figure table and every upstream table: each row with "
              "`source_title`, `source_publisher`, `source_url`, `source_date_published`, `source_date_accessed`, "
-             "`source_kind`, `source_class` and `evidence_class` (the class it counts as) beside it. "
+             "`source_kind`, `source_class` and `evidence_class` (the class it counts as) beside it, and "
+             "`aged_by_date`/`aged_by`: the date the row is aged by — its as-of date, else its source's publication "
+             "date — and which of the two it is (both empty when neither is known). "
              "`<table>_evidence`: each cited row once per evidence filter it passes (`evidence_filter`: all, "
              "no_speculative, no_secondary, no_speculative_no_secondary). `figures_by_source`: how many figures each "
              "source backs, per table. `figure_quality`: curated figure rows per table, source class, the class a "

@@ -78,7 +78,7 @@ def figure_database(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnectio
         con.unregister("staged")
     con.execute(queries.create_source_evidence_view())
     for subject in FIGURE_SUBJECTS:
-        con.execute(queries.create_cited_view(subject.name))
+        con.execute(queries.create_cited_view(subject.name, subject.as_of_column))
     write_quality_views(con)
     return con
 

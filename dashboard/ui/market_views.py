@@ -116,12 +116,12 @@ def yearly_totals(m: Market, sources: pl.DataFrame, vendors: pl.DataFrame) -> pl
 
 def lab_points(m: Market, side: str, sources: pl.DataFrame) -> pl.DataFrame:
     """The labs' own reports on one side ('human data' or 'compute'), with their sources and dates."""
-    names, published = source_names(sources), _published(sources)
+    names = source_names(sources)
     rows = [{"year": r["year"], "lab": r["lab"], "category": r["category"].replace("_", " "), "usd": r["usd"],
              "low_usd": r["low_usd"], "high_usd": r["high_usd"], "value_basis": r["value_basis"],
              "amount": usd(r["usd"]), "range": money_range(r["low_usd"], r["high_usd"]),
              "spending_basis": r["spending_basis"], "notes": r["notes"], "confidence": r["confidence"],
-             "as_of": r["as_of_date"] or published.get(r["source_id"]), "source_id": r["source_id"],
+             "as_of": r["aged_by_date"], "source_id": r["source_id"],
              "source_titles": names.get(r["source_id"], r["source_id"])}
             for r in m.lab_points if r["spend_side"] == side and r["usd"] is not None]
     return pl.DataFrame(rows, schema={"year": pl.Int64, "lab": pl.String, "category": pl.String, "usd": pl.Float64,

@@ -22,13 +22,9 @@ _PAIR_COLUMNS = ["vendor", "date", "value", "metric", "confidence", "source_id",
 
 
 def with_dates(cited: pl.DataFrame) -> pl.DataFrame:
-    """Add `date` (as_of_date, else the source's publication date) and `date_basis`."""
-    return cited.with_columns(
-        pl.coalesce("as_of_date", "source_date_published").alias("date"),
-        pl.when(pl.col("as_of_date").is_not_null()).then(pl.lit("as of"))
-        .when(pl.col("source_date_published").is_not_null()).then(pl.lit("source published"))
-        .otherwise(pl.lit("undated")).alias("date_basis"),
-    )
+    """Add `date` and `date_basis`: the date each figure is aged by in the warehouse's `_cited` view (its as-of
+    date, else its source's publication date), and which of the two it is — "undated" when neither is known."""
+    return cited.with_columns(pl.col("aged_by_date").alias("date"), pl.col("aged_by").fill_null("undated").alias("date_basis"))
 
 
 def weaker(a: str | None, b: str | None) -> str:

@@ -8,7 +8,7 @@ SELECT f.evidence_filter, s.csv_line AS point_id, s.lab,
        figure_middle(s.usd, s.usd_low, s.usd_high) AS usd,
        s.usd_high AS high_usd,
        CASE WHEN s.usd IS NOT NULL THEN 'stated' ELSE 'middle of range' END AS value_basis,
-       s.basis AS spending_basis, s.as_of_date, s.notes, s.confidence, s.source_id
+       s.basis AS spending_basis, s.as_of_date, s.aged_by_date, s.notes, s.confidence, s.source_id
 FROM lab_spending_cited AS s
 JOIN evidence_filters AS f
   ON passes_evidence_filter(f.hide_speculative, f.hide_secondary, s.confidence, s.evidence_class)

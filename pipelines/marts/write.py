@@ -27,8 +27,11 @@ def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> N
     for macro in queries.MART_MACROS:
         con.execute(macro)
     con.execute(queries.create_source_evidence_view())
+    from pipelines.subjects import FIGURE_SUBJECTS
+
+    as_of = {subject.name: subject.as_of_column for subject in FIGURE_SUBJECTS}
     for table in figure_tables:
-        con.execute(queries.create_cited_view(table))
+        con.execute(queries.create_cited_view(table, as_of.get(table)))
         con.execute(queries.create_evidence_view(table))
     con.execute(queries.create_figures_by_source_view(figure_tables))
     write_quality_views(con)

@@ -69,7 +69,10 @@ def _vendor_rows(rows):
         "vendor": pl.String, "metric": pl.String, "value": pl.Float64, "as_of_date": pl.Date,
         "confidence": pl.String, "source_id": pl.String, "source_publisher": pl.String,
         "source_title": pl.String, "source_date_published": pl.Date}, orient="row")
-    return vendors.with_dates(frame)
+    # the date the warehouse's `_cited` view ages each row by, given here as fixture data
+    aged = frame.with_columns(aged_by_date=pl.coalesce("as_of_date", "source_date_published"),
+                              aged_by=pl.when(pl.col("as_of_date").is_not_null()).then(pl.lit("as of")))
+    return vendors.with_dates(aged)
 
 
 def test_valuation_pairs_with_nearest_revenue_of_same_vendor_within_the_gap():

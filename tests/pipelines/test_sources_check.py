@@ -101,3 +101,28 @@ def test_missing_locator_fails_the_check_with_exit_1(sources_dir):
 def test_clean_check_exits_0(sources_dir):
     result = CliRunner().invoke(app, ["sources", "check", "--sources", str(sources_dir)])
     assert result.exit_code == 0 and "OK: every hard rule holds" in result.output
+
+
+def test_a_figure_without_an_as_of_date_is_aged_by_its_sources_publication_date(sources_dir, tmp_path):
+    import duckdb
+
+    from pipelines.build import build
+
+    source_id, source_line = _first_cited(sources_dir, "vendor_metrics.csv")
+    _set_cells(sources_dir / "vendor_metrics.csv", 2, as_of_date="")
+
+    def aged(date_published: str) -> tuple:
+        _set_cells(sources_dir / "sources.csv", source_line, date_published=date_published)
+        warehouse = tmp_path / "warehouse.duckdb"
+        build(warehouse, sources_dir, force=True)
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            cited = con.execute("SELECT aged_by_date, aged_by FROM vendor_metrics_cited WHERE csv_line = 2").fetchone()
+            listed = con.execute("SELECT aged_by_date, aged_by FROM figure_dates "
+                                 "WHERE table_name = 'vendor_metrics' AND csv_line = 2").fetchone()
+        assert cited == listed
+        return cited
+
+    assert aged("2023-05-17") == (date(2023, 5, 17), "source published")
+    assert aged("") == (None, None)
+    _set_cells(sources_dir / "vendor_metrics.csv", 2, as_of_date="2022-12-31")
+    assert aged("2023-05-17") == (date(2022, 12, 31), "as of")
