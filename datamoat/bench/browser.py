@@ -9,6 +9,8 @@ and every chart and table has drawn. Three columns:
   cached  a reader whose browser has the dashboard's static files (immutable, cached for a year): a new tab
           in a context that opened the dashboard before.
 Every request to a host other than the server's is blocked and listed: the dashboard must work offline.
+The floor: the same cold opens of `floor_app.py` — a bare Streamlit page, and one with one chart and one table —
+served the same way, so a page's time can be read against what Streamlit itself takes on this machine.
 """
 
 from __future__ import annotations
@@ -176,6 +178,40 @@ def measure(base_url: str, repeats: int = REPEATS) -> list[PageTiming]:
     return timings
 
 
+FLOOR_PAGES = (("bare Streamlit page", "bare"), ("one chart and one table", "chart-and-table"))
+
+
+def measure_floor(base_url: str, repeats: int = REPEATS) -> list[PageTiming]:
+    """`repeats` cold opens of each floor page (after one open that warms the server)."""
+    from playwright.sync_api import sync_playwright
+
+    timings = [PageTiming(title, path) for title, path in FLOOR_PAGES]
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            for timing in timings:
+                timing.first_s, _, timing.exception = open_cold(browser, base_url, timing.path)
+            for _ in range(repeats):
+                for timing in timings:
+                    seconds, log, failed = open_cold(browser, base_url, timing.path)
+                    timing.cold_s.append(seconds)
+                    timing.external += log.external
+                    timing.exception |= failed
+        finally:
+            browser.close()
+    return timings
+
+
+def floor_report(floor: list[PageTiming], timings: list[PageTiming]) -> str:
+    """The floor pages' cold medians, and each dashboard page's cold median as a multiple of the chart-and-table floor."""
+    lines = ["floor, Streamlit alone (cold medians): "
+             + "; ".join(f"{t.title} {t.median_s:.2f}s" for t in floor)]
+    base = floor[-1].median_s
+    lines.append("dashboard pages against the one-chart-one-table floor: "
+                 + ", ".join(f"{t.title} {t.median_s / base:.1f}×" for t in timings))
+    return "\n".join(lines)
+
+
 def _verdict(t: PageTiming, seconds: float, target_s: float) -> str:
     if t.exception:
         return "exception shown"
@@ -203,8 +239,22 @@ def report(timings: list[PageTiming], target_s: float = TARGET_S) -> str:
     return "\n".join(lines)
 
 
+def floor_timings(folder: Path, repeats: int) -> list[PageTiming]:
+    from datamoat.bench.local_server import HOST, free_port, start_server, stop_server, wait_until_up
+
+    port = free_port()
+    process = start_server(port, Path(folder) / "none.duckdb", Path(folder) / "floor.log",
+                           script=Path(__file__).with_name("floor_app.py"))
+    try:
+        wait_until_up(f"http://{HOST}:{port}", process)
+        return measure_floor(f"http://{HOST}:{port}", repeats)
+    finally:
+        stop_server(process)
+
+
 def run_browser_benchmark(warehouse: Path | None = None, repeats: int = REPEATS, port: int | None = None) -> bool:
-    """Serve the dashboard on 127.0.0.1, print every page's cold time to fully rendered; True when all are within target."""
+    """Serve the dashboard on 127.0.0.1, print every page's cold time to fully rendered, and the floor (Streamlit
+    alone); True when all pages are within target."""
     from datamoat.bench.local_server import HOST, free_port, start_server, stop_server, wait_until_up
     from pipelines.paths import default_warehouse_path
 
@@ -222,7 +272,9 @@ def run_browser_benchmark(warehouse: Path | None = None, repeats: int = REPEATS,
             timings = measure(url, repeats)
         finally:
             stop_server(process)
+        floor = floor_timings(Path(folder), repeats)
     print(report(timings))
+    print(floor_report(floor, timings))
     return all(t.median_s <= TARGET_S and not t.exception and not t.external for t in timings)
 
 

@@ -20,9 +20,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, warehouse: Path, log: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
-    """`streamlit run dashboard/app.py` on 127.0.0.1:port, headless, file watcher off; stderr to `log`."""
-    command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard" / "app.py"),
+APP = PROJECT_ROOT / "dashboard" / "app.py"
+
+
+def start_server(port: int, warehouse: Path, log: Path, extra_env: dict[str, str] | None = None,
+                 script: Path = APP) -> subprocess.Popen:
+    """`streamlit run` of the dashboard (or another `script`) on 127.0.0.1:port, headless, file watcher off; stderr
+    to `log`."""
+    command = [sys.executable, "-m", "streamlit", "run", str(script),
                "--server.headless", "true", "--server.port", str(port), "--server.address", HOST,
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
     env = {**os.environ, "DATAMOAT_WAREHOUSE": str(warehouse), **(extra_env or {})}
