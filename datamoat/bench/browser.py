@@ -142,6 +142,20 @@ def launch(playwright: object) -> object:
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
+def cold_opens(browser: object, base_url: str, timings: list[PageTiming], repeats: int) -> None:
+    """Each page's first open (`first_s`), then `repeats` rounds of cold opens (`cold_s`), each in a fresh context;
+    requests to other hosts and exceptions shown are kept on the timing."""
+    for round_ in range(repeats + 1):
+        for timing in timings:
+            seconds, log, failed = open_cold(browser, base_url, timing.path)
+            if round_ == 0:
+                timing.first_s = seconds
+            else:
+                timing.cold_s.append(seconds)
+            timing.external += log.external
+            timing.exception |= failed
+
+
 def measure(base_url: str, repeats: int = REPEATS) -> list[PageTiming]:
     """The first open of every page after the server started, then `repeats` cold opens of each."""
     from playwright.sync_api import sync_playwright
@@ -150,16 +164,7 @@ def measure(base_url: str, repeats: int = REPEATS) -> list[PageTiming]:
     with sync_playwright() as playwright:
         browser = launch(playwright)
         try:
-            for timing in timings:
-                timing.first_s, log, failed = open_cold(browser, base_url, timing.path)
-                timing.external += log.external
-                timing.exception |= failed
-            for _ in range(repeats):
-                for timing in timings:
-                    seconds, log, failed = open_cold(browser, base_url, timing.path)
-                    timing.cold_s.append(seconds)
-                    timing.external += log.external
-                    timing.exception |= failed
+            cold_opens(browser, base_url, timings, repeats)
             cached = browser.new_context(viewport=VIEWPORT)
             log = RequestLog().attach(cached)
             try:
@@ -189,14 +194,7 @@ def measure_floor(base_url: str, repeats: int = REPEATS) -> list[PageTiming]:
     with sync_playwright() as playwright:
         browser = launch(playwright)
         try:
-            for timing in timings:
-                timing.first_s, _, timing.exception = open_cold(browser, base_url, timing.path)
-            for _ in range(repeats):
-                for timing in timings:
-                    seconds, log, failed = open_cold(browser, base_url, timing.path)
-                    timing.cold_s.append(seconds)
-                    timing.external += log.external
-                    timing.exception |= failed
+            cold_opens(browser, base_url, timings, repeats)
         finally:
             browser.close()
     return timings
