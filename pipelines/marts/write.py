@@ -21,14 +21,14 @@ class MartCheckFailed(Exception):
 def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> None:
     """The evidence filters, each source's class, the cited and per-filter views of every figure table, and the
     figure-quality and figure-date views of the curated ones."""
+    from pipelines.subjects import FIGURE_SUBJECTS
+
     con.execute(queries.EVIDENCE_FILTERS_DDL)
     con.execute(*queries.insert_values("evidence_filters", [(name, *flags) for name, flags in EVIDENCE_FILTERS.items()]))
     con.execute(queries.EVIDENCE_FILTER_MACRO)
     for macro in queries.MART_MACROS:
         con.execute(macro)
     con.execute(queries.create_source_evidence_view())
-    from pipelines.subjects import FIGURE_SUBJECTS
-
     as_of = {subject.name: subject.as_of_column for subject in FIGURE_SUBJECTS}
     for table in figure_tables:
         con.execute(queries.create_cited_view(table, as_of.get(table)))
