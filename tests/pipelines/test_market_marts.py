@@ -158,7 +158,7 @@ def test_2024_sum_by_hand(con):
     row = rows(con, "SELECT * FROM mart_human_data_revenue_yearly WHERE evidence_filter = 'all' AND year = 2024")[0]
     assert row["revenue_usd"] == pytest.approx(expected)
     assert row["vendor_names"] == "Invisible Technologies; Labelbox; Scale AI; Surge AI"
-    assert (row["vendors_annual_revenue"], row["vendors_run_rate"]) == (4, 0)
+    assert (row["annual_revenue_vendors"], row["run_rate_vendors"]) == (4, 0)
     assert row["revenue_low_usd"] == pytest.approx(870e6 + 1e9 + 134e6 + 50e6)
     assert row["revenue_high_usd"] == pytest.approx(870e6 + 1.2e9 + 134e6 + 50e6)
 

@@ -384,3 +384,14 @@ def test_a_figure_with_its_low_above_its_value_never_reaches_the_marts(previous,
         build(previous, broken, force=True)
     assert "reference_points.csv" in str(caught.value)
     assert sha256(previous) == before
+
+
+def test_a_mart_column_whose_name_says_fraction_holds_fractions_not_counts(con):
+    """Tables format a column by the unit its name declares: a count named `…_rate` would be shown as a percentage."""
+    from dashboard.ui.formats import column_unit
+
+    whole = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
+    miscounted = [(mart.name, name, kind) for mart in MARTS
+                  for name, kind, *_ in con.execute(f"DESCRIBE {mart.name}").fetchall()
+                  if column_unit(name) == "fraction" and kind in whole]
+    assert miscounted == []
