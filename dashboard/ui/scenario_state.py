@@ -309,6 +309,8 @@ def slider_for(path: str, label: str | None = None) -> float | None:
     slider, key = spec.slider, widget_key(path)
     if slider.log:  # a log slider steps through powers of ten but shows each value as a number with its unit
         grid = log_grid(slider.low, slider.high, slider.step)
+        if grid[0] <= point <= grid[-1]:  # the value in effect is a stop of its own, so the slider shows it exactly
+            grid = sorted({*grid, point})
         shown = min(grid, key=lambda x: abs(math.log10(x) - math.log10(point)))
         if st.session_state.get(key) != shown:
             st.session_state[key] = shown

@@ -78,3 +78,9 @@ def test_the_medicine_pool_and_the_h100_price_are_one_number_each(on_bundled, tm
     table = next(df.value for df in supply.dataframe if "expert_pool" in df.value.columns and "domain" in df.value.columns)
     assert table.set_index("domain").loc["medicine", "expert_pool"] == pytest.approx(pool)
     assert slider_value(page("compute_vs_data"), "compute.usd_per_gpu_hour") == pytest.approx(price)
+
+
+def test_a_log_scale_slider_shows_the_value_in_effect_not_the_nearest_power_of_ten_step(on_bundled, tmp_path):
+    compute = page("compute_vs_data")
+    for path in ("compute.training_flop", "compute.gpus"):
+        assert slider_value(compute, path) == pytest.approx(cli_resolved(on_bundled, tmp_path, path), rel=1e-12)
