@@ -16,12 +16,18 @@ PALETTE: list[str] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D
 CONFIDENCE_COLORS: dict[str, str] = {"reported": "#0072B2", "likely": "#009E73", "speculative": "#D55E00"}
 
 
-# Money on an axis as people write it: $950, $12k, $2.7M, $1.2B, $3T (d3's "~s" would write 1G for a billion).
-USD_LABEL = ("(abs(datum.value) >= 1e12 ? '$' + format(datum.value / 1e12, '.3~g') + 'T'"
-             " : abs(datum.value) >= 1e9 ? '$' + format(datum.value / 1e9, '.3~g') + 'B'"
-             " : abs(datum.value) >= 1e6 ? '$' + format(datum.value / 1e6, '.3~g') + 'M'"
-             " : abs(datum.value) >= 1e3 ? '$' + format(datum.value / 1e3, '.3~g') + 'k'"
-             " : '$' + format(datum.value, '.3~g'))")
+def _short_number(prefix: str) -> str:
+    """A Vega expression writing `datum.value` as people write large numbers: 950, 12k, 2.7M, 1.2B, 3T (d3's "~s"
+    would write 1G for a billion), after `prefix`."""
+    steps = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
+    branches = "".join(f"abs(datum.value) >= {size:g} ? '{prefix}' + format(datum.value / {size:g}, '.3~g') + '{suffix}' : "
+                       for size, suffix in steps)
+    return f"({branches}'{prefix}' + format(datum.value, '.3~g'))"
+
+
+# Money on an axis as people write it: $950, $12k, $2.7M, $1.2B, $3T.
+USD_LABEL = _short_number("$")
+NUMBER_LABEL = _short_number("")
 # The same in a text mark's calculate transform, for a field.
 LABEL_LIMIT = 420  # px: long input labels and vendor names are shown whole, never cut to "Invisible Technol…"
 
@@ -29,6 +35,11 @@ LABEL_LIMIT = 420  # px: long input labels and vendor names are shown whole, nev
 def usd_text(field: str) -> str:
     """A Vega expression writing `datum[field]` as money ($12k, $2.7M, $1.2B)."""
     return USD_LABEL.replace("datum.value", f"datum[{field!r}]")
+
+
+def number_text(field: str) -> str:
+    """A Vega expression writing `datum[field]` as a short number (12k, 2.7M, 5.34T)."""
+    return NUMBER_LABEL.replace("datum.value", f"datum[{field!r}]")
 
 
 # On a log axis, label only the ticks at 1, 2 and 5 times a power of ten (Vega's own culling keeps odd ones: $9, $80).

@@ -11,7 +11,17 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from dashboard.ui.charts import PALETTE, band_axis, legend, log_axis, palette_scale, source_tooltip, usd_axis, usd_text
+from dashboard.ui.charts import (
+    PALETTE,
+    band_axis,
+    legend,
+    log_axis,
+    number_text,
+    palette_scale,
+    source_tooltip,
+    usd_axis,
+    usd_text,
+)
 
 LOG = alt.Scale(type="log")
 SERIES = alt.Scale(domain=["Expert data", "Compute"], range=[PALETTE[1], PALETTE[0]])
@@ -138,7 +148,7 @@ def chinchilla_chart(frame: pl.DataFrame) -> alt.LayerChart:
         x=alt.X("tokens:Q", title="Training tokens (log scale)", scale=LOG, axis=FLOP_AXIS),
         color=alt.Color("allocation:N", scale=alt.Scale(range=[PALETTE[0], PALETTE[2]]), legend=legend(None)),
         tooltip=tips)
-    labels = _labels(base, "tokens", "format(datum.tokens, '.2~e') + ' tokens'")
+    labels = _labels(base, "tokens", number_text("tokens") + " + ' tokens'")
     return alt.layer(dots, labels).properties(height=alt.Step(ROW))
 
 
@@ -149,7 +159,7 @@ def tokens_chart(frame: pl.DataFrame) -> alt.LayerChart:
     dots = base.mark_point(filled=True, size=220, opacity=1).encode(
         x=alt.X("tokens:Q", title="Tokens (log scale)", scale=LOG, axis=FLOP_AXIS),
         color=alt.Color("who:N", legend=None, scale=palette_scale()), tooltip=tips)
-    return alt.layer(dots, _labels(base, "tokens", "format(datum.tokens, '.2~e') + ' tokens'")).properties(
+    return alt.layer(dots, _labels(base, "tokens", number_text("tokens") + " + ' tokens'")).properties(
         height=alt.Step(ROW + 6))
 
 
