@@ -114,7 +114,7 @@ COLUMN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("premium", "multiplier"), ("_params", "parameters"), ("parameters", "parameters"), ("_people", "count"),
     ("employment", "count"), ("expert_pool", "count"), ("weeks_to_assemble", "weeks"), ("_weeks", "weeks"),
     ("weeks", "weeks"), ("_hours", "hours"), ("_hours_needed", "hours"), ("_items", "count"), ("_experts", "count"),
-    ("_experts_available", "count"),
+    ("_experts_available", "count"), ("_count", "count"),
 )
 
 
