@@ -120,8 +120,11 @@ COLUMN_SUFFIXES: tuple[tuple[str, str], ...] = (
 
 def column_unit(name: str) -> str | None:
     """The unit a column's name declares, or None (declared once: tables and exports read it from here).
-    A trailing qualifier (`usd_per_hour_low`, `data_cost_p95_usd` …) keeps the unit of what it qualifies."""
+    A trailing qualifier (`usd_per_hour_low`, `data_cost_p95_usd` …) keeps the unit of what it qualifies; a
+    `share_of_…` column is a fraction whatever it is a share of."""
     name = re.sub(r"_(at_)?(low|high|typical|point|plotted|p5|p50|p95|median|mean|swing)$", "", name)
+    if name.startswith("share_of_"):  # a share of something measured in a unit is a fraction: share_of_pool_hours
+        return "fraction"
     for suffix, unit in COLUMN_SUFFIXES:
         if name.endswith(suffix) or name == suffix.lstrip("_"):
             return unit
