@@ -487,10 +487,6 @@ def copy_rows_of_sources_from_previous(table: str) -> str:
     return f"INSERT INTO {identifier(table)} SELECT * FROM previous.{identifier(table)} WHERE list_contains(?, source)"
 
 
-def count_rows(table: str) -> str:
-    return f"SELECT count(*) FROM {identifier(table)}"
-
-
 def count_rows_of(tables: list[str]) -> str:
     """One row: the row count of each table, in order."""
     return "SELECT " + ", ".join(f"(SELECT count(*) FROM {identifier(t)})" for t in tables)

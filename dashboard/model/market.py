@@ -71,10 +71,6 @@ class Series:
     points: tuple[YearValue, ...]
     fit: GrowthFit | None
 
-    @property
-    def years_with_figure(self) -> list[int]:
-        return [p.year for p in self.points if p.usd is not None]
-
 
 @dataclass(frozen=True)
 class Crossing:
