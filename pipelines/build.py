@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import duckdb
 import polars as pl
@@ -21,7 +22,7 @@ from pipelines.checksums import ALWAYS_VALIDATED, input_checksums, relevant
 from pipelines.diff import TableDiff, diff_table
 from pipelines.handoff import ArrowStream as ArrowStream  # re-exported: sources_check imports it from here
 from pipelines.handoff import previous_tables, staged
-from pipelines.marts.write import write_marts, write_staging
+from pipelines.marts.write import finish_marts, split_marts, write_figure_views, write_marts, write_staging
 from pipelines.paths import SOURCES_DIR
 from pipelines.problems import InvalidData, Problem, format_report
 from pipelines.reader import frame_of
@@ -87,28 +88,41 @@ def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
                 con.execute(queries.create_from_frame(name))
         else:
             con.execute(queries.copy_from_previous(name))
-        new = frame_of(con, queries.select_all(name)).drop("csv_line")
         old = _previous_frame(con, name, has_previous)
-        if name == "sources" and old is not None:  # upstream snapshots are registered (and diffed) by the upstream step
+        if old is None:  # nothing to compare with: every row is added (a first build reads nothing back)
+            diffs.append(TableDiff(name, added=frames[name].height))
+            run.rows_per_table[name] = frames[name].height
+            continue
+        new = frame_of(con, queries.select_all(name)).drop("csv_line")
+        if name == "sources":  # upstream snapshots are registered (and diffed) by the upstream step
             old = old.filter(~pl.col("source_id").str.starts_with(SOURCE_ID_PREFIX))
-        before = None if old is None else old.drop("csv_line", strict=False)
-        diffs.append(diff_table(name, before, new, list(subject.key_columns)))
+        diffs.append(diff_table(name, old.drop("csv_line", strict=False), new, list(subject.key_columns)))
         run.rows_per_table[name] = new.height
     return diffs
 
 
-def read_upstream(upstream_dir: Path, previous: dict[str, str] | None, progress: Progress) -> tuple[UpstreamLoad, list[Problem]]:
-    """Parse the upstream snapshots that changed since the previous build; the others are carried over."""
+def read_upstream(upstream_dir: Path, previous: dict[str, str] | None) -> tuple[UpstreamLoad, list[Problem]]:
+    """Parse the upstream snapshots that changed since the previous build; the others are carried over.
+
+    Runs in the build's second thread, so it reports no progress (the dashboard's progress bar belongs to the
+    thread that runs the page)."""
     from pipelines.upstream.build_step import load_upstream  # imported when a build runs, not by a no-op build
 
-    return load_upstream(upstream_dir, previous, progress)
+    return load_upstream(upstream_dir, previous)
 
 
-def write_upstream_tables(con: duckdb.DuckDBPyConnection, upstream: UpstreamLoad | None, has_previous: bool,
+def report_upstream(upstream: UpstreamLoad, progress: Progress) -> None:
+    """One progress line per upstream source, once the second thread has read them all."""
+    from pipelines.upstream.registry import UPSTREAM_SOURCES
+
+    for step, name in enumerate(UPSTREAM_SOURCES, start=1):
+        state = "read" if name in upstream.parsed else "carried over" if name in upstream.carried else "no snapshot"
+        progress(f"upstream {name} {state}", step, len(UPSTREAM_SOURCES))
+
+
+def write_upstream_tables(con: duckdb.DuckDBPyConnection, upstream: UpstreamLoad, has_previous: bool,
                           run: RunRecord) -> tuple[list[TableDiff], list[str]]:
-    """The upstream tables, after the subject tables and before the marts; their diffs and names (for the views)."""
-    if upstream is None:
-        return [], []
+    """The upstream tables, after the subject tables; their diffs and names (for the views)."""
     from pipelines.upstream.build_step import write_upstream  # imported when a build runs, not by a no-op build
     from pipelines.upstream.registry import UPSTREAM_TABLES
 
@@ -116,31 +130,46 @@ def write_upstream_tables(con: duckdb.DuckDBPyConnection, upstream: UpstreamLoad
 
 
 def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRecord, progress: Progress,
-                    upstream: UpstreamLoad | None = None) -> list[TableDiff]:
-    """Build the new file beside the old one and swap it in only once complete."""
+                    upstream_ready: Callable[[], UpstreamLoad]) -> list[TableDiff]:
+    """Build the new file beside the old one and swap it in only once complete.
+
+    The curated half (subject tables, their views, the marts that read no upstream table) is written while the
+    upstream snapshots are still being parsed; `upstream_ready` waits for them (raising InvalidData when they are
+    bad, and the new file is discarded)."""
+    from pipelines.upstream.registry import UPSTREAM_TABLES
+
     new_file = building_path(warehouse)
     remove_abandoned_builds(warehouse)
     discard(new_file)
     has_previous = warehouse.exists()
+    curated_tables = [subject.name for subject in FIGURE_SUBJECTS]
+    first_marts, waiting_marts = split_marts(list(UPSTREAM_TABLES))
     try:
         with duckdb.connect(str(new_file)) as con:
             if has_previous:
                 con.execute(queries.attach_previous(str(warehouse)))
-            progress("write tables", 1, 4)
+            progress("write tables", 1, 5)
             diffs = write_tables(con, frames, has_previous, run)
+            progress("write marts of the curated tables", 2, 5)
+            write_staging(con, curated_tables)
+            write_marts(con, first_marts)
+            progress("write upstream tables and their marts", 3, 5)
+            upstream = upstream_ready()
+            report_upstream(upstream, progress)
             upstream_diffs, upstream_tables = write_upstream_tables(con, upstream, has_previous, run)
             diffs += upstream_diffs
-            progress("write marts", 2, 4)
-            write_staging(con, [subject.name for subject in FIGURE_SUBJECTS] + upstream_tables)
-            run.rows_per_table |= write_marts(con)
+            write_figure_views(con, upstream_tables)
+            con.execute(queries.create_figures_by_source_view(curated_tables + upstream_tables))
+            write_marts(con, waiting_marts)
+            run.rows_per_table |= finish_marts(con)
             run.data_diff = [d.as_dict() for d in diffs if not d.is_empty]
             run.status, run.finished_at = "success", datetime.now()
             write_run_history(con, has_previous, warehouse, run)
             if has_previous:
                 con.execute("DETACH previous")
-            progress("checkpoint", 3, 4)
+            progress("checkpoint", 4, 5)
             con.execute("CHECKPOINT")
-        progress("swap in", 4, 4)
+        progress("swap in", 5, 5)
         swap_in(new_file, warehouse)
     except BaseException:
         discard(new_file)
@@ -174,21 +203,42 @@ def build(
                     only_subject=only, forced=force)
     names = _subjects_to_validate(warehouse, only)
     run.input_checksums = checksums if names == list(SUBJECTS) else {**(previous or {}), **relevant(checksums, only)}
-    # Process data
-    frames, problems = validate_subjects(sources_dir, names, progress)
-    upstream, upstream_problems = read_upstream(upstream_dir, None if force else previous, progress)
-    problems += upstream_problems
-    run.input_checksums.update(upstream.checksums)
-    if problems:
-        run.status, run.finished_at = "failed", datetime.now()
-        run.error_summary = format_report(problems, shown=10)
-        record_failed_run(warehouse, run)
-        raise InvalidData(problems)
-    # Save outputs
-    try:
-        diffs = write_warehouse(warehouse, frames, run, progress, upstream)
-    except Exception as error:
-        run.status, run.finished_at, run.error_summary = "failed", datetime.now(), f"{type(error).__name__}: {error}"
-        record_failed_run(warehouse, run)
-        raise
+    # Process data: the upstream snapshots are parsed in a second thread (Python-bound) while the curated CSVs are
+    # validated and written (mostly inside Polars and DuckDB, which release the GIL)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="datamoat-upstream") as pool:
+        reading = pool.submit(read_upstream, upstream_dir, None if force else previous)
+        frames, problems = validate_subjects(sources_dir, names, progress)
+        if problems:
+            _fail(warehouse, run, problems + _upstream_read(reading, run)[1])
+        # Save outputs
+        try:
+            diffs = write_warehouse(warehouse, frames, run, progress, lambda: _upstream_or_fail(reading, warehouse, run))
+        except InvalidData:
+            raise
+        except Exception as error:
+            run.status, run.finished_at, run.error_summary = "failed", datetime.now(), f"{type(error).__name__}: {error}"
+            record_failed_run(warehouse, run)
+            raise
     return BuildResult("built", warehouse, run.run_id, run.rows_per_table, diffs)
+
+
+def _upstream_read(reading: Future, run: RunRecord) -> tuple[UpstreamLoad, list[Problem]]:
+    """Wait for the upstream snapshots to be parsed; their checksums join the run's inputs."""
+    upstream, problems = reading.result()
+    run.input_checksums.update(upstream.checksums)
+    return upstream, problems
+
+
+def _upstream_or_fail(reading: Future, warehouse: Path, run: RunRecord) -> UpstreamLoad:
+    upstream, problems = _upstream_read(reading, run)
+    if problems:
+        _fail(warehouse, run, problems)
+    return upstream
+
+
+def _fail(warehouse: Path, run: RunRecord, problems: list[Problem]) -> NoReturn:
+    """Record the failed run (it joins the history at the next successful build) and raise every problem."""
+    run.status, run.finished_at = "failed", datetime.now()
+    run.error_summary = format_report(problems, shown=10)
+    record_failed_run(warehouse, run)
+    raise InvalidData(problems)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from pipelines.fields import Confidence
+from pipelines.marts import DEFAULT_FILTER
 
 EVIDENCE_TABLES = ("mart_input_defaults", "mart_scaling_fits", "mart_teacher_models", "mart_catalog",
                    "mart_frontier_cost_points")
-DEFAULT_FILTER = "all"
 CONFIDENCE_ORDER: list[str] = list(typing.get_args(Confidence))  # strongest first: reported, likely, speculative
 FILTER_COLUMN = "evidence_filter"
 

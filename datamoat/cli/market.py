@@ -14,9 +14,9 @@ from typing import Annotated
 
 import typer
 
-from dashboard.model.evidence import DEFAULT_FILTER
 from dashboard.ui.formats import usd
 from datamoat.cli.options import FILTERS, WarehouseOption, check_evidence_filter, exit_invalid_scenario
+from pipelines.marts import DEFAULT_FILTER
 
 
 def market_document_for(warehouse: Path, evidence_filter: str = DEFAULT_FILTER, scenario_file: Path | None = None) -> dict:

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from dashboard.model.evidence import DEFAULT_FILTER
 from datamoat.cli.options import FILTERS, WarehouseOption, check_evidence_filter, exit_invalid_scenario
+from pipelines.marts import DEFAULT_FILTER
 
 # The model's modules are imported inside each command: `datamoat build` loads this file too,
 # and should not pay for NumPy and SciPy.

@@ -24,6 +24,7 @@ EVIDENCE_FILTERS = {
     "no_secondary": (False, True),
     "no_speculative_no_secondary": (True, True),
 }
+DEFAULT_FILTER = "all"  # the filter a reader starts with: every figure counts
 FILTER_COLUMN = ("evidence_filter", "which figures were pooled: all, no_speculative, no_secondary or both hidden")
 SUMMARY_COLUMNS = (
     ("low", "lower end of the default range"),

@@ -8,6 +8,8 @@ its columns are exactly those the registry documents.
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 
 from pipelines import queries
@@ -18,23 +20,27 @@ class MartCheckFailed(Exception):
     """A mart broke one of its rules; the message names the mart, the rule and example rows."""
 
 
-def write_staging(con: duckdb.DuckDBPyConnection, figure_tables: list[str]) -> None:
-    """The evidence filters, each source's class, the cited and per-filter views of every figure table, and the
-    figure-quality and figure-date views of the curated ones."""
-    from pipelines.subjects import FIGURE_SUBJECTS
-
+def write_staging(con: duckdb.DuckDBPyConnection, curated_tables: list[str]) -> None:
+    """The evidence filters, the shared macros, each source's class, the cited and per-filter views of the curated
+    figure tables and their figure-quality and figure-date views."""
     con.execute(queries.EVIDENCE_FILTERS_DDL)
     con.execute(*queries.insert_values("evidence_filters", [(name, *flags) for name, flags in EVIDENCE_FILTERS.items()]))
     con.execute(queries.EVIDENCE_FILTER_MACRO)
     for macro in queries.MART_MACROS:
         con.execute(macro)
     con.execute(queries.create_source_evidence_view())
+    write_figure_views(con, curated_tables)
+    write_quality_views(con)
+
+
+def write_figure_views(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
+    """`<table>_cited` and `<table>_evidence` for each figure table (curated ones age by their as-of column)."""
+    from pipelines.subjects import FIGURE_SUBJECTS
+
     as_of = {subject.name: subject.as_of_column for subject in FIGURE_SUBJECTS}
-    for table in figure_tables:
+    for table in tables:
         con.execute(queries.create_cited_view(table, as_of.get(table)))
         con.execute(queries.create_evidence_view(table))
-    con.execute(queries.create_figures_by_source_view(figure_tables))
-    write_quality_views(con)
 
 
 def write_quality_views(con: duckdb.DuckDBPyConnection) -> None:
@@ -66,11 +72,27 @@ def check_rows(con: duckdb.DuckDBPyConnection, marts: tuple[Mart, ...]) -> None:
         raise MartCheckFailed(f"{mart.name}: {rule}, e.g. {broken[1]}")
 
 
-def write_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Every mart in registry order, each checked; returns the row count per mart."""
+def split_marts(later_tables: list[str]) -> tuple[tuple[Mart, ...], tuple[Mart, ...]]:
+    """The marts in registry order, as (those that can be made now, those that must wait): a mart waits when its SQL
+    names one of the later tables (or its `_cited`/`_evidence` view) or a mart that waits. A name that only sits in
+    a comment makes a mart wait too, which is safe; a mart wrongly made early fails to bind, since the later tables
+    do not exist yet — it never reads a half-built warehouse."""
+    waiting = list(later_tables)
     for mart in MARTS:
+        if re.search(r"\b(?:" + "|".join(map(re.escape, waiting)) + r")(?:_cited|_evidence)?\b", mart.sql):
+            waiting.append(mart.name)
+    return tuple(m for m in MARTS if m.name not in waiting), tuple(m for m in MARTS if m.name in waiting)
+
+
+def write_marts(con: duckdb.DuckDBPyConnection, marts: tuple[Mart, ...]) -> None:
+    """These marts in registry order, each checked for its documented columns as it is made."""
+    for mart in marts:
         con.execute(queries.create_mart(mart.name, mart.sql))
         check_columns(con, mart)
+
+
+def finish_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Once every mart is made: check keys and ranges, write the mart catalog; returns the row count per mart."""
     check_rows(con, MARTS)
     con.execute(queries.MART_CATALOG_DDL)
     con.execute(*queries.insert_values("mart_catalog", [(m.name, m.definition, ", ".join(m.key)) for m in MARTS]))

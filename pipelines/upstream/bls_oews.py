@@ -15,8 +15,9 @@ from pydantic import Field
 
 from pipelines.problems import Problem
 from pipelines.upstream.base import Amount, LongText, Parsed, Snapshot, UpstreamRow, UpstreamSource, UpstreamTable
+from pipelines.upstream.frame_check import validate_frame
 from pipelines.upstream.origin import Licence
-from pipelines.upstream.rows import ColumnMap, keep_first_of_each_key, map_columns, share_problem, validate_records
+from pipelines.upstream.rows import ColumnMap, keep_first_of_each_key, map_columns, mapped_text, share_problem
 
 YEARS = (2023, 2024, 2025)  # the May reference years fetched by default; add a year here (or import its file)
 NAME = re.compile(r"national_M(?P<year>\d{4})_dl\.xlsx$")
@@ -109,53 +110,58 @@ def read_sheet(name: str, data: bytes) -> pl.DataFrame:
     return reader.load_sheet(0, dtypes="string").to_polars()
 
 
-def _flagged(row: dict) -> dict:
-    """Move BLS special values out of the number columns into flags."""
-    flags = []
-    for column in WAGE_COLUMNS:
-        if row.get(column) in ("*", "#"):
-            flags.append(f"{column}={row[column]}")
-            row[column] = None
-    if row.get("employment") == "**":
-        row["employment"], row["employment_flag"] = None, "**"
-    if row.get("employment_rse_percent") in ("*", "**"):
-        row["employment_rse_percent"] = None
-    row["wage_flags"] = "; ".join(flags) or None
-    row["is_annual_only"] = (row.pop("annual", None) or "").strip().upper() == "TRUE"
-    row["is_hourly_only"] = (row.pop("hourly", None) or "").strip().upper() == "TRUE"
-    return row
+def _blank_where(column: str, values: list[str]) -> pl.Expr:
+    return pl.when(pl.col(column).is_in(values)).then(None).otherwise(pl.col(column)).alias(column)
 
 
-def read_year(snapshot: Snapshot, name: str, parsed: Parsed) -> list[dict]:
+def _special_values_as_flags(frame: pl.DataFrame) -> pl.DataFrame:
+    """Move BLS special values out of the number columns into flags (every column of COLUMNS present, as text)."""
+    wage_flags = pl.concat_str(
+        [pl.when(pl.col(c).is_in(["*", "#"])).then(pl.lit(f"{c}=") + pl.col(c)) for c in WAGE_COLUMNS],
+        separator="; ", ignore_nulls=True,
+    )
+    return frame.with_columns(
+        *(_blank_where(c, ["*", "#"]) for c in WAGE_COLUMNS),
+        pl.when(wage_flags != "").then(wage_flags).alias("wage_flags"),
+        _blank_where("employment", ["**"]),
+        pl.when(pl.col("employment") == "**").then(pl.lit("**")).alias("employment_flag"),
+        _blank_where("employment_rse_percent", ["*", "**"]),
+        (pl.col("annual").str.to_uppercase() == "TRUE").fill_null(False).alias("is_annual_only"),
+        (pl.col("hourly").str.to_uppercase() == "TRUE").fill_null(False).alias("is_hourly_only"),
+    ).drop("annual", "hourly")
+
+
+def read_year(snapshot: Snapshot, name: str, parsed: Parsed) -> pl.DataFrame | None:
+    """One workbook's rows, special values moved into flags and provenance added, not yet validated."""
     try:
         frame = read_sheet(name, snapshot.files[name])
     except Exception as error:  # fastexcel raises its own error types for a file that is not a workbook
         parsed.problems.append(Problem(name, 0, "", f"unreadable workbook: {str(error).splitlines()[0]}"))
-        return []
+        return None
     found, missing = map_columns(name, frame.columns, COLUMNS, REQUIRED)
     if missing:
         parsed.problems += missing
-        return []
-    frame = frame.select(pl.col(upstream).str.strip_chars().replace("", None).alias(ours) for ours, upstream in found.items())
+        return None
+    frame = mapped_text(frame, found, COLUMNS)
     parsed.rows_by_file[name] = frame.height
-    year = int(NAME.search(name).group("year"))
-    provenance = {"source_id": snapshot.source_id, "upstream_file": name, "year": year, "confidence": "reported"}
-    records = (
-        (n, {**_flagged(row), **provenance, "upstream_row": n}) for n, row in enumerate(frame.iter_rows(named=True), start=2)
+    frame = _special_values_as_flags(frame).with_columns(
+        pl.lit(snapshot.source_id).alias("source_id"),
+        pl.lit(name).alias("upstream_file"),
+        pl.lit(int(NAME.search(name).group("year"))).alias("year"),
+        pl.lit("reported").alias("confidence"),
+        pl.int_range(2, frame.height + 2).alias("upstream_row"),  # the header is row 1
     )
-    good, rejects = validate_records(name, records, OccupationWageRow)
-    parsed.rejects += rejects
-    return good
+    return frame
 
 
 def parse(snapshot: Snapshot) -> Parsed:
     parsed = Parsed()
     if not any(NAME.search(name) for name in snapshot.files):
         parsed.problems.append(Problem(SOURCE.name, 0, "", "no national_MYYYY_dl.xlsx workbook in the snapshot"))
-    rows = [row for name in sorted(snapshot.files) if NAME.search(name) for row in read_year(snapshot, name, parsed)]
-    frame, duplicates = keep_first_of_each_key(
-        "occupation_wages", OCCUPATION_WAGES.frame(rows), list(OCCUPATION_WAGES.key_columns)
-    )
+    years = [read_year(snapshot, name, parsed) for name in sorted(snapshot.files) if NAME.search(name)]
+    years = [frame for frame in years if frame is not None]
+    frame, parsed.rejects = validate_frame(pl.concat(years), OCCUPATION_WAGES) if years else (OCCUPATION_WAGES.empty(), [])
+    frame, duplicates = keep_first_of_each_key("occupation_wages", frame, list(OCCUPATION_WAGES.key_columns))
     parsed.rejects += duplicates
     parsed.problems += share_problem(SOURCE.name, parsed)
     parsed.frames["occupation_wages"] = frame

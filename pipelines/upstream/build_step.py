@@ -37,14 +37,11 @@ class UpstreamLoad:
     carried: set[str] = field(default_factory=set)
 
 
-def load_upstream(
-    upstream_dir: Path, previous: dict[str, str] | None, progress=lambda *_: None
-) -> tuple[UpstreamLoad, list[Problem]]:
+def load_upstream(upstream_dir: Path, previous: dict[str, str] | None) -> tuple[UpstreamLoad, list[Problem]]:
     """Parse every source whose snapshot changed since the previous build; problems make the build fail."""
     checksums = upstream_checksums(upstream_dir)
     load, problems = UpstreamLoad(checksums), []
-    for step, (name, source) in enumerate(UPSTREAM_SOURCES.items(), start=1):
-        progress(f"upstream {name}", step, len(UPSTREAM_SOURCES))
+    for name, source in UPSTREAM_SOURCES.items():
         key = f"{CHECKSUM_PREFIX}{name}"
         if key not in checksums:
             continue  # no snapshot: its tables are written empty

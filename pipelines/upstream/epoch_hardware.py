@@ -8,8 +8,9 @@ import polars as pl
 from pydantic import Field
 
 from pipelines.upstream.base import Amount, LongText, Parsed, Snapshot, UpstreamRow, UpstreamSource, UpstreamTable
+from pipelines.upstream.frame_check import validate_frame
 from pipelines.upstream.origin import Licence
-from pipelines.upstream.rows import ColumnMap, map_columns, read_csv_text, share_problem, validate_records
+from pipelines.upstream.rows import ColumnMap, map_columns, mapped_text, read_csv_text, share_problem
 
 FILE = "ml_hardware.csv"
 CONFIDENCE_NOTE = (
@@ -81,15 +82,17 @@ def parse(snapshot: Snapshot) -> Parsed:
     parsed.problems += problems + missing
     if frame is None or parsed.problems:
         return parsed
-    frame = frame.select(pl.col(upstream).alias(ours) for ours, upstream in found.items())
+    frame = mapped_text(frame, found, COLUMNS)
     parsed.rows_by_file[FILE] = frame.height
-    records = (
-        (n, {**row, "source_id": snapshot.source_id, "upstream_file": FILE, "upstream_row": n, "confidence": "likely"})
-        for n, row in enumerate(frame.iter_rows(named=True), start=2)
+    frame = frame.with_columns(
+        pl.lit(snapshot.source_id).alias("source_id"),
+        pl.lit(FILE).alias("upstream_file"),
+        pl.int_range(2, frame.height + 2).alias("upstream_row"),  # the header is row 1
+        pl.lit("likely").alias("confidence"),
     )
-    good, parsed.rejects = validate_records(FILE, records, MlHardwareRow)
+    good, parsed.rejects = validate_frame(frame, ML_HARDWARE)
     parsed.problems += share_problem(SOURCE.name, parsed)
-    parsed.frames["ml_hardware"] = ML_HARDWARE.frame(good)
+    parsed.frames["ml_hardware"] = good
     return parsed
 
 

@@ -20,10 +20,10 @@ from pipelines.upstream.base import (
     UpstreamRow,
     UpstreamSource,
     UpstreamTable,
-    map_confidence,
 )
+from pipelines.upstream.frame_check import validate_frame
 from pipelines.upstream.origin import Licence
-from pipelines.upstream.rows import ColumnMap, map_columns, read_csv_text, share_problem, validate_records
+from pipelines.upstream.rows import ColumnMap, map_columns, mapped_text, read_csv_text, share_problem
 
 FILES = ("notable_ai_models.csv", "frontier_ai_models.csv", "large_scale_ai_models.csv")  # also the merge order
 CONFIDENCE = {"confident": "likely", "likely": "likely"}  # Speculative, Unknown, Unverified, empty → speculative
@@ -97,58 +97,54 @@ AI_MODELS = UpstreamTable(
 )
 
 
-def read_file(snapshot: Snapshot, name: str, parsed: Parsed) -> list[dict]:
+def _confidence(epoch_label: pl.Expr) -> pl.Expr:
+    return epoch_label.str.to_lowercase().replace_strict(CONFIDENCE, default="speculative")
+
+
+def read_file(snapshot: Snapshot, name: str, parsed: Parsed) -> pl.DataFrame | None:
+    """One file's rows under our column names (a column this file lacks is empty), with provenance; not validated."""
     frame, problems = read_csv_text(name, snapshot.files[name])
     if frame is None:
         parsed.problems += problems
-        return []
+        return None
     found, problems = map_columns(name, frame.columns, COLUMNS, REQUIRED)
     if problems:
         parsed.problems += problems
-        return []
-    frame = frame.select(pl.col(upstream).alias(ours) for ours, upstream in found.items())
+        return None
+    frame = mapped_text(frame, found, COLUMNS)
     parsed.rows_by_file[name] = frame.height
-    provenance = {"source_id": snapshot.source_id, "upstream_file": name}
-
-    def records():
-        for row_number, row in enumerate(frame.iter_rows(named=True), start=2):
-            flag = (row.pop("frontier_flag", None) or "").lower() == "true"
-            yield (
-                row_number,
-                {
-                    **row,
-                    **provenance,
-                    "upstream_row": row_number,
-                    "is_frontier": flag or name.startswith("frontier"),
-                    "confidence": map_confidence(row.get("epoch_confidence"), CONFIDENCE, "speculative"),
-                },
-            )
-
-    good, rejects = validate_records(name, records(), AiModelRow)
-    parsed.rejects += rejects
-    return good
+    flagged = (pl.col("frontier_flag").str.to_lowercase() == "true").fill_null(False)
+    return frame.with_columns(
+        (flagged | name.startswith("frontier")).alias("is_frontier"),
+        _confidence(pl.col("epoch_confidence")).alias("confidence"),
+        pl.lit(snapshot.source_id).alias("source_id"),
+        pl.lit(name).alias("upstream_file"),
+        pl.int_range(2, frame.height + 2).alias("upstream_row"),  # the header is row 1
+    ).drop("frontier_flag")
 
 
-def merge(rows_by_file: list[list[dict]]) -> pl.DataFrame:
+def merge(rows: pl.DataFrame) -> pl.DataFrame:
     """One row per model: each value from the first file (in FILES order) that gives it."""
-    frames = [AI_MODELS.frame(rows).with_columns(pl.lit(rank).alias("_rank")) for rank, rows in enumerate(rows_by_file)]
-    stacked = pl.concat(frames).sort("_rank", maintain_order=True)
+    rank = pl.col("upstream_file").replace_strict({name: rank for rank, name in enumerate(FILES)}, return_dtype=pl.Int64)
+    stacked = rows.sort(rank, maintain_order=True)
     values = [c for c in AI_MODELS.columns if c not in ("model", "is_frontier", "upstream_file")]
     merged = stacked.group_by("model", maintain_order=True).agg(
         *(pl.col(c).drop_nulls().first() for c in values),
         pl.col("is_frontier").any(),
         pl.col("upstream_file").unique(maintain_order=True).str.join("; "),
     )
-    confidence = pl.col("epoch_confidence").str.to_lowercase().replace_strict(CONFIDENCE, default="speculative")
+    confidence = _confidence(pl.col("epoch_confidence"))
     return merged.with_columns(confidence.alias("confidence")).select(AI_MODELS.columns).sort("publication_date", "model")
 
 
 def parse(snapshot: Snapshot) -> Parsed:
     parsed = Parsed()
-    rows_by_file = [read_file(snapshot, name, parsed) for name in FILES if name in snapshot.files]
+    files = [read_file(snapshot, name, parsed) for name in FILES if name in snapshot.files]
+    files = [frame for frame in files if frame is not None]
+    rows, parsed.rejects = validate_frame(pl.concat(files), AI_MODELS) if files else (AI_MODELS.empty(), [])
     parsed.problems += share_problem(SOURCE.name, parsed)
     if not parsed.problems:
-        parsed.frames["ai_models"] = merge(rows_by_file)
+        parsed.frames["ai_models"] = merge(rows)
     return parsed
 
 

@@ -17,7 +17,7 @@ HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")  # how an HTML p
 
 
 def read_csv_text(name: str, data: bytes) -> tuple[pl.DataFrame | None, list[Problem]]:
-    """Every cell of an upstream CSV as text (null when empty); a problem when it is not a readable CSV."""
+    """Every cell of an upstream CSV as text; a problem when it is not a readable CSV."""
     head = data[:512].lstrip().lower()
     if head.startswith(HTML_STARTS) or b"<html" in head:
         return None, [Problem(name, 0, "", "an HTML page, not a CSV (an error page served in its place?)")]
@@ -25,7 +25,7 @@ def read_csv_text(name: str, data: bytes) -> tuple[pl.DataFrame | None, list[Pro
         frame = pl.read_csv(io.BytesIO(data), infer_schema=False, encoding="utf8")
     except (pl.exceptions.PolarsError, UnicodeDecodeError) as error:
         return None, [Problem(name, 0, "", f"unreadable CSV: {str(error).splitlines()[0]}")]
-    return frame.with_columns(pl.col(pl.String).str.strip_chars().replace("", None)), []
+    return frame, []
 
 
 def map_columns(
@@ -48,6 +48,15 @@ def map_columns(
         if ours not in found
     ]
     return found, problems
+
+
+def mapped_text(frame: pl.DataFrame, found: dict[str, str], mapping: ColumnMap) -> pl.DataFrame:
+    """Our columns (every one of the map, in its order) from an upstream frame of text: stripped, empty as null, and
+    a column the file does not have as an empty one."""
+    return frame.select(
+        (pl.col(found[ours]).str.strip_chars().replace("", None) if ours in found else pl.lit(None, pl.String)).alias(ours)
+        for ours in mapping
+    )
 
 
 def validate_records(

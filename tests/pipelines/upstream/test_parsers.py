@@ -104,10 +104,17 @@ def test_bls_special_values_are_flags_never_numbers():
 
 
 def test_bls_star_values_in_an_edited_workbook_become_flags():
-    row = bls_oews._flagged({"usd_per_hour_mean": "*", "usd_per_year_p90": "#", "employment": "**", "annual": "TRUE"})
+    cells = dict.fromkeys(bls_oews.COLUMNS, "12.5") | {
+        "usd_per_hour_mean": "*", "usd_per_year_p90": "#", "employment": "**", "employment_rse_percent": "**",
+        "annual": "TRUE", "hourly": None,
+    }
+    frame = pl.DataFrame([cells, dict.fromkeys(bls_oews.COLUMNS, "3")], schema=dict.fromkeys(bls_oews.COLUMNS, pl.String))
+    row, plain = bls_oews._special_values_as_flags(frame).iter_rows(named=True)
     assert row["usd_per_hour_mean"] is None and row["usd_per_year_p90"] is None and row["employment"] is None
     assert row["wage_flags"] == "usd_per_hour_mean=*; usd_per_year_p90=#" and row["employment_flag"] == "**"
-    assert row["is_annual_only"] is True
+    assert row["employment_rse_percent"] is None and row["usd_per_hour_median"] == "12.5"
+    assert row["is_annual_only"] is True and row["is_hourly_only"] is False
+    assert plain["wage_flags"] is None and plain["employment_flag"] is None and plain["employment"] == "3"
 
 
 def test_litellm_prices_are_per_million_tokens_and_sample_spec_is_not_a_model():
