@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from pipelines.upstream.snapshots import (
     source_dir,
     version_order,
 )
+from pipelines.warehouse import failed_runs_log
 from tests.conftest import FIXTURE_UPSTREAM, sha256
 from tests.pipelines.upstream.conftest import current_file, edited_csv
 
@@ -104,6 +106,24 @@ def test_a_tampered_snapshot_fails_the_build_and_keeps_the_warehouse(upstream_di
         build(warehouse)
     assert "ml_hardware.csv is not the file its origin record names" in str(raised.value)
     assert sha256(warehouse) == before
+    assert not list(tmp_path.glob(".w.duckdb.building-*"))  # the half-written new file is gone
+    assert "not the file its origin record names" in failed_runs_log(warehouse).read_text(encoding="utf-8")
+
+
+def test_bad_curated_rows_and_a_bad_snapshot_are_reported_together(upstream_dir, sources_dir, tmp_path):
+    """The snapshots are read in a second thread while the curated CSVs are checked: a failure of either waits for
+    the other, and one report names both."""
+    warehouse = tmp_path / "w.duckdb"
+    stored = source_dir(upstream_dir, "epoch-hardware") / current_version(upstream_dir, "epoch-hardware") / "ml_hardware.csv.gz"
+    stored.write_bytes(gzip.compress(gzip.decompress(stored.read_bytes()).replace(b"NVIDIA", b"NVIDIB", 1)))
+    domains = sources_dir / "domains.csv"
+    domains.write_text(domains.read_text(encoding="utf-8") + "Bad Key!,Bad,not a key\n", encoding="utf-8")
+    switch_interval = sys.getswitchinterval()
+    with pytest.raises(InvalidData) as raised:
+        build(warehouse, sources_dir)
+    assert "domains.csv" in str(raised.value) and "ml_hardware.csv is not the file" in str(raised.value)
+    assert not warehouse.exists() and not list(tmp_path.glob(".w.duckdb.building-*"))
+    assert sys.getswitchinterval() == switch_interval  # the build's quicker GIL hand-off ends with it
 
 
 def test_fixture_origin_records_are_valid_too():
