@@ -538,6 +538,7 @@ SELECT model_key, provider, mode, price, previous_snapshot_date, snapshot_date, 
 FROM paired
 ORDER BY snapshot_date, model_key, price
 """
+DERIVED_UPSTREAM_TABLES = {"api_price_changes": API_PRICE_CHANGES}  # upstream tables made in SQL from others of their source
 
 # --- Task logs: checks and per-skill summaries in one SQL text for DuckDB and Spark SQL --------
 # Each statement reads a relation `source` holding the task-log columns typed (timestamps, doubles)

@@ -23,7 +23,7 @@ build(Path(sys.argv[1]), Path(sys.argv[2]))
 
 FLOOR = """
 import gzip, json, sys, zipfile
-import duckdb, polars
+import duckdb, fastexcel, polars
 con = duckdb.connect(sys.argv[1])
 for index, path in enumerate(sys.argv[3:]):
     escaped = path.replace("'", "''")
@@ -34,8 +34,8 @@ for index, path in enumerate(sys.argv[3:]):
     elif path.endswith(".zip"):
         with zipfile.ZipFile(path) as bundle:
             [json.loads(bundle.read(name)) for name in bundle.namelist()]
-    elif path.endswith(".xlsx"):
-        polars.read_excel(path)
+    elif path.endswith(".xlsx"):  # fastexcel itself: polars.read_excel would also import pyarrow, which a build does not
+        fastexcel.read_excel(path).load_sheet(0).to_polars()
 con.close()
 """
 

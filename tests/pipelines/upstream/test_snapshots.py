@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import sys
 from datetime import date
@@ -124,6 +125,7 @@ def test_bad_curated_rows_and_a_bad_snapshot_are_reported_together(upstream_dir,
     assert "domains.csv" in str(raised.value) and "ml_hardware.csv is not the file" in str(raised.value)
     assert not warehouse.exists() and not list(tmp_path.glob(".w.duckdb.building-*"))
     assert sys.getswitchinterval() == switch_interval  # the build's quicker GIL hand-off ends with it
+    assert gc.isenabled()  # and so does its pause of the cycle collector
 
 
 def test_fixture_origin_records_are_valid_too():
