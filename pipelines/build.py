@@ -23,10 +23,11 @@ import polars as pl
 
 from pipelines import queries
 from pipelines.checks import cross_file_problems
-from pipelines.checksums import ALWAYS_VALIDATED, input_checksums, relevant
+from pipelines.checksums import ALWAYS_VALIDATED, input_checksums, last_build_inputs, relevant
 from pipelines.diff import TableDiff, diff_table
 from pipelines.handoff import ArrowStream as ArrowStream  # re-exported: sources_check imports it from here
 from pipelines.handoff import previous_tables, staged
+from pipelines.inputs_note import write_note
 from pipelines.marts.write import finish_marts, split_marts, write_marts, write_staging
 from pipelines.paths import SOURCES_DIR
 from pipelines.problems import InvalidData, Problem, format_report
@@ -38,7 +39,6 @@ from pipelines.warehouse import (
     RunRecord,
     building_path,
     discard,
-    previous_checksums,
     record_failed_run,
     remove_abandoned_builds,
     swap_in,
@@ -145,6 +145,7 @@ def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRe
             con.execute("CHECKPOINT")
         progress("swap in", 5, 5)
         swap_in(new_file, warehouse)
+        write_note(warehouse, run.input_checksums)
     except BaseException:
         discard(new_file)
         raise
@@ -198,7 +199,7 @@ def build(
     warehouse = Path(warehouse)
     upstream_dir = default_upstream_dir() if upstream_dir is None else Path(upstream_dir)
     checksums = input_checksums(sources_dir, upstream_dir)
-    previous = previous_checksums(warehouse)
+    previous = last_build_inputs(warehouse)
     if not force and previous is not None and relevant(previous, only) == relevant(checksums, only):
         return BuildResult("unchanged", warehouse, message="no input changed since the last build; nothing to do")
     run = RunRecord(run_id=f"{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}", started_at=datetime.now(),

@@ -8,8 +8,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pipelines.inputs_note import read_note
 from pipelines.upstream.snapshots import default_upstream_dir, upstream_checksums
-from pipelines.warehouse import previous_checksums
 
 PIPELINE_VERSION = "1"
 SCHEMA_KEY = "__schema__"
@@ -45,7 +45,20 @@ def relevant(checksums: dict[str, str], only: str | None) -> dict[str, str]:
     return {key: value for key, value in checksums.items() if key in names}
 
 
+def last_build_inputs(warehouse: Path) -> dict[str, str] | None:
+    """The input checksums of the last successful build: from the note beside the warehouse when it still describes
+    the file, else from the warehouse's run history; None when there is no build to compare with."""
+    if not warehouse.exists():
+        return None
+    noted = read_note(warehouse)
+    if noted is not None:
+        return noted
+    from pipelines.warehouse import previous_checksums  # imports DuckDB, which a no-op with a note does not need
+
+    return previous_checksums(warehouse)
+
+
 def is_up_to_date(warehouse: Path, sources_dir: Path, only: str | None = None, upstream_dir: Path | None = None) -> bool:
     """True when the last successful build read exactly these inputs."""
-    previous = previous_checksums(warehouse)
+    previous = last_build_inputs(warehouse)
     return previous is not None and relevant(previous, only) == relevant(input_checksums(sources_dir, upstream_dir), only)
