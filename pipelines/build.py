@@ -145,10 +145,10 @@ def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRe
             con.execute("CHECKPOINT")
         progress("swap in", 5, 5)
         swap_in(new_file, warehouse)
-        write_note(warehouse, run.input_checksums)
     except BaseException:
         discard(new_file)
         raise
+    write_note(warehouse, run.input_checksums)
     return diffs
 
 
@@ -235,11 +235,10 @@ def _upstream_read(reading: Future, run: RunRecord) -> tuple[UpstreamLoad, list[
     return upstream, problems
 
 
-def _upstream_or_fail(reading: Future, warehouse: Path, run: RunRecord) -> UpstreamLoad:
-    upstream, problems = _upstream_read(reading, run)
-    if problems:
+def _upstream_or_fail(reading: Future, warehouse: Path, run: RunRecord) -> None:
+    """Once every source is read: fail the build when any had problems."""
+    if problems := _upstream_read(reading, run)[1]:
         _fail(warehouse, run, problems)
-    return upstream
 
 
 def _fail(warehouse: Path, run: RunRecord, problems: list[Problem]) -> NoReturn:

@@ -65,6 +65,8 @@ def field_rules(model: type[BaseModel]) -> tuple[FieldRule, ...]:
     decorators = model.__pydantic_decorators__
     if decorators.field_validators or decorators.model_validators:
         raise TypeError(f"{model.__name__} has validators of its own: validate it row by row (validate_records)")
+    if model.model_config.get("extra") == "forbid":
+        raise TypeError(f"{model.__name__} refuses extra fields, which a frame check ignores")
     rules = []
     for name, info in model.model_fields.items():
         constraints = list(info.metadata)
@@ -75,6 +77,8 @@ def field_rules(model: type[BaseModel]) -> tuple[FieldRule, ...]:
                 raise TypeError(f"{model.__name__}.{name}: only text Literals are supported")
         elif base not in (str, int, float, bool, datetime.date):
             raise TypeError(f"{model.__name__}.{name}: type {base} is not supported")
+        if info.default_factory is not None:
+            raise TypeError(f"{model.__name__}.{name}: a default factory is not supported")
         default = None if info.is_required() else info.default
         rules.append(FieldRule(name, base, nullable, default, tuple(constraints)))
     return tuple(rules)

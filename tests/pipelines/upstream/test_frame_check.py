@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from pipelines.upstream import frame_check
 from pipelines.upstream.base import Amount, LongText, UpstreamRow, UpstreamTable
@@ -128,7 +128,7 @@ def test_plain_rows_are_kept_typed_without_the_row_model_and_doubtful_ones_go_to
     assert [(r.file, r.row, r.column) for r in rejects] == [("b.csv", 2, "amount")]
 
 
-def test_a_model_with_validators_of_its_own_is_refused():
+def test_a_model_the_frame_check_cannot_follow_is_refused():
     class WithValidator(UpstreamRow):
         day: date | None = None
 
@@ -137,8 +137,18 @@ def test_a_model_with_validators_of_its_own_is_refused():
         def _day(cls, value):
             return value
 
+    class RefusingExtras(UpstreamRow):
+        model_config = ConfigDict(extra="forbid")
+
+    class WithFactory(UpstreamRow):
+        tags: str = Field(default_factory=str)
+
     with pytest.raises(TypeError, match="validators of its own"):
         field_rules(WithValidator)
+    with pytest.raises(TypeError, match="refuses extra fields"):
+        field_rules(RefusingExtras)
+    with pytest.raises(TypeError, match="default factory"):
+        field_rules(WithFactory)
 
 
 @pytest.mark.parametrize("table", [OCCUPATION_WAGES, AI_MODELS], ids=lambda t: t.name)
