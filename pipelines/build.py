@@ -125,6 +125,7 @@ def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRe
         with duckdb.connect(str(new_file)) as con:
             if has_previous:
                 con.execute(queries.attach_previous(str(warehouse)))
+            con.execute("BEGIN TRANSACTION")  # one commit for the whole file, not one per statement
             progress("write tables", 1, 5)
             diffs = write_tables(con, frames, has_previous, run)
             progress("write marts of the curated tables", 2, 5)
@@ -139,6 +140,7 @@ def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRe
             run.data_diff = [d.as_dict() for d in diffs if not d.is_empty]
             run.status, run.finished_at = "success", datetime.now()
             write_run_history(con, has_previous, warehouse, run)
+            con.execute("COMMIT")
             if has_previous:
                 con.execute("DETACH previous")
             progress("checkpoint", 4, 5)
