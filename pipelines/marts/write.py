@@ -72,16 +72,29 @@ def check_rows(con: duckdb.DuckDBPyConnection, marts: tuple[Mart, ...]) -> None:
         raise MartCheckFailed(f"{mart.name}: {rule}, e.g. {broken[1]}")
 
 
-def split_marts(later_tables: list[str]) -> tuple[tuple[Mart, ...], tuple[Mart, ...]]:
-    """The marts in registry order, as (those that can be made now, those that must wait): a mart waits when its SQL
-    names one of the later tables (or its `_cited`/`_evidence` view) or a mart that waits. A name that only sits in
-    a comment makes a mart wait too, which is safe; a mart wrongly made early fails to bind, since the later tables
-    do not exist yet — it never reads a half-built warehouse."""
-    waiting = list(later_tables)
+def tables_needed(later_tables: list[str]) -> dict[str, frozenset[str]]:
+    """For each mart, in registry order, the later tables it reads — by name in its SQL (or their `_cited` and
+    `_evidence` views), directly or through marts it reads. A name that only sits in a comment counts too, which is
+    safe: the mart waits. A mart made too early fails to bind, since the later tables do not exist yet; it never
+    reads a half-built warehouse. Each mart's SQL is read once."""
+    needed: dict[str, frozenset[str]] = {}
     for mart in MARTS:
-        if re.search(r"\b(?:" + "|".join(map(re.escape, waiting)) + r")(?:_cited|_evidence)?\b", mart.sql):
-            waiting.append(mart.name)
-    return tuple(m for m in MARTS if m.name not in waiting), tuple(m for m in MARTS if m.name in waiting)
+        sql = mart.sql
+        direct = {t for t in later_tables if re.search(rf"\b{re.escape(t)}(?:_cited|_evidence)?\b", sql)}
+        through = [needed[m] for m in needed if re.search(rf"\b{re.escape(m)}\b", sql)]
+        needed[mart.name] = frozenset(direct.union(*through))
+    return needed
+
+
+def split_marts(later_tables: list[str]) -> tuple[tuple[Mart, ...], tuple[Mart, ...]]:
+    """The marts in registry order, as (those that can be made now, those that must wait for the later tables)."""
+    needed = tables_needed(later_tables)
+    return tuple(m for m in MARTS if not needed[m.name]), tuple(m for m in MARTS if needed[m.name])
+
+
+def marts_ready(needed: dict[str, frozenset[str]], written: set[str], made: set[str]) -> tuple[Mart, ...]:
+    """The marts not made yet whose later tables are all written, in registry order."""
+    return tuple(m for m in MARTS if m.name not in made and needed[m.name] <= written)
 
 
 def write_marts(con: duckdb.DuckDBPyConnection, marts: tuple[Mart, ...]) -> None:

@@ -20,7 +20,7 @@ import polars as pl
 from pipelines import queries
 from pipelines.diff import TableDiff, diff_table
 from pipelines.handoff import previous_tables, staged
-from pipelines.marts.write import split_marts, write_figure_views, write_marts
+from pipelines.marts.write import marts_ready, tables_needed, write_figure_views, write_marts
 from pipelines.problems import Problem
 from pipelines.reader import frame_of
 from pipelines.upstream.base import Parsed, Snapshot, UpstreamSource, UpstreamTable
@@ -193,8 +193,8 @@ def write_upstream_as_loaded(con: duckdb.DuckDBPyConnection, reading: UpstreamRe
     more is written: the build fails once every source has been heard of."""
     previous = previous_tables(con, has_previous)
     start_upstream(con)
-    unwritten = list(UPSTREAM_TABLES)
-    made = {mart.name for mart in split_marts(unwritten)[0]}
+    needed = tables_needed(list(UPSTREAM_TABLES))
+    made, written = {name for name, tables in needed.items() if not tables}, set()
     diffs, failed = [], False
     for step, (name, load) in enumerate(reading.loaded(), start=1):
         state = "read" if name in load.parsed else "carried over" if name in load.carried else "no snapshot"
@@ -205,8 +205,8 @@ def write_upstream_as_loaded(con: duckdb.DuckDBPyConnection, reading: UpstreamRe
         source = UPSTREAM_SOURCES[name]
         diffs += write_upstream_source(con, source, load, previous)
         write_figure_views(con, [table.name for table in source.tables])
-        unwritten = [table for table in unwritten if table not in {t.name for t in source.tables}]
-        ready = [mart for mart in split_marts(unwritten)[0] if mart.name not in made]
-        write_marts(con, tuple(ready))
+        written |= {table.name for table in source.tables}
+        ready = marts_ready(needed, written, made)
+        write_marts(con, ready)
         made |= {mart.name for mart in ready}
     return diffs
