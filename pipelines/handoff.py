@@ -34,6 +34,12 @@ def staged(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, name: str = STAG
         con.unregister(name)
 
 
+def run_on_frame(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, statement: str, name: str = STAGED) -> None:
+    """Run one statement that reads `frame` as the relation `name`, visible to that statement only. Two calls into
+    DuckDB where registering and unregistering take four: each call waits for the GIL when another thread holds it."""
+    con.from_arrow(ArrowStream(frame)).query(name, statement)
+
+
 def previous_tables(con: duckdb.DuckDBPyConnection, has_previous: bool) -> set[str]:
     """The tables of the previous warehouse attached as `previous` (none when there is none)."""
     return {row[0] for row in con.execute(queries.list_previous_tables()).fetchall()} if has_previous else set()

@@ -181,6 +181,21 @@ def create_mart(name: str, body: str) -> str:
     return f"CREATE TABLE {identifier(name)} AS {body}"
 
 
+def announce_mart(name: str) -> str:
+    """Name the mart about to be made in a session variable (read back when making it fails)."""
+    return f"SET VARIABLE datamoat_making_mart = {_literal(name)}"
+
+
+ANNOUNCED_MART = "SELECT getvariable('datamoat_making_mart')"
+
+
+def columns_of(tables: list[str]) -> str:
+    """Each table's column names in order, as (table, [columns]) rows — the tables of the database being written."""
+    names = ", ".join(_literal(table) for table in tables)
+    return ("SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() "
+            f"WHERE database_name = current_database() AND schema_name = 'main' AND table_name IN ({names}) GROUP BY ALL")
+
+
 MART_CATALOG_DDL = ("CREATE TABLE mart_catalog "
                     "(mart VARCHAR PRIMARY KEY, definition VARCHAR NOT NULL, key_columns VARCHAR NOT NULL)")
 

@@ -69,17 +69,15 @@ def figure_database(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnectio
     """An in-memory DuckDB of the validated frames with the build's own staging views (`<table>_cited`,
     `figure_quality`, `figure_dates`): the check counts with the same SQL the warehouse is built with."""
     from pipelines.build import ArrowStream
-    from pipelines.marts.write import write_quality_views
+    from pipelines.marts.write import quality_views, run_together
 
     con = duckdb.connect(":memory:")
     for name, frame in frames.items():
         con.register("staged", con.from_arrow(ArrowStream(frame)))
         con.execute(queries.create_from_frame(name))
         con.unregister("staged")
-    con.execute(queries.create_source_evidence_view())
-    for subject in FIGURE_SUBJECTS:
-        con.execute(queries.create_cited_view(subject.name, subject.as_of_column))
-    write_quality_views(con)
+    run_together(con, [queries.create_source_evidence_view(),
+                       *(queries.create_cited_view(s.name, s.as_of_column) for s in FIGURE_SUBJECTS), *quality_views()])
     return con
 
 

@@ -25,37 +25,41 @@ def write_staging(con: duckdb.DuckDBPyConnection, curated_tables: list[str]) -> 
     figure tables and their figure-quality and figure-date views."""
     con.execute(queries.EVIDENCE_FILTERS_DDL)
     con.execute(*queries.insert_values("evidence_filters", [(name, *flags) for name, flags in EVIDENCE_FILTERS.items()]))
-    con.execute(queries.EVIDENCE_FILTER_MACRO)
-    for macro in queries.MART_MACROS:
-        con.execute(macro)
-    con.execute(queries.create_source_evidence_view())
-    write_figure_views(con, curated_tables)
-    write_quality_views(con)
+    run_together(con, [queries.EVIDENCE_FILTER_MACRO, *queries.MART_MACROS, queries.create_source_evidence_view(),
+                       *figure_views(curated_tables), *quality_views()])
 
 
-def write_figure_views(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
+def run_together(con: duckdb.DuckDBPyConnection, statements: list[str]) -> None:
+    """Statements with no parameters and no result, in one call: each call into DuckDB's client must win the GIL
+    back from the parsing thread, so one call for many short statements waits once instead of each time."""
+    if statements:
+        con.execute(";\n".join(statements))
+
+
+def figure_views(tables: list[str]) -> list[str]:
     """`<table>_cited` and `<table>_evidence` for each figure table (curated ones age by their as-of column)."""
     from pipelines.subjects import FIGURE_SUBJECTS
 
     as_of = {subject.name: subject.as_of_column for subject in FIGURE_SUBJECTS}
-    for table in tables:
-        con.execute(queries.create_cited_view(table, as_of.get(table)))
-        con.execute(queries.create_evidence_view(table))
+    return [view for table in tables
+            for view in (queries.create_cited_view(table, as_of.get(table)), queries.create_evidence_view(table))]
 
 
-def write_quality_views(con: duckdb.DuckDBPyConnection) -> None:
+def write_figure_views(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
+    """Each figure table's `<table>_cited` and `<table>_evidence` views."""
+    run_together(con, figure_views(tables))
+
+
+def quality_views() -> list[str]:
     """`figure_quality` (and its total) and `figure_dates` over the curated figure tables (their `_cited` views must exist)."""
     from pipelines.subjects import FIGURE_SUBJECTS
 
-    con.execute(queries.create_figure_quality_view([s.name for s in FIGURE_SUBJECTS]))
-    con.execute(queries.CREATE_FIGURE_QUALITY_TOTAL)
-    con.execute(queries.create_figure_dates_view({s.name: s.as_of_column for s in FIGURE_SUBJECTS if s.time_sensitive}))
+    return [queries.create_figure_quality_view([s.name for s in FIGURE_SUBJECTS]), queries.CREATE_FIGURE_QUALITY_TOTAL,
+            queries.create_figure_dates_view({s.name: s.as_of_column for s in FIGURE_SUBJECTS if s.time_sensitive})]
 
 
-def check_columns(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
-    """Raise MartCheckFailed when the mart's columns are not exactly those documented (checked as each mart is
-    made, before a later mart reads it)."""
-    columns = [row[0] for row in con.execute(queries.select_all(mart.name) + " LIMIT 0").description]
+def check_columns(mart: Mart, columns: list[str]) -> None:
+    """Raise MartCheckFailed when the mart's columns, in order, are not exactly those documented."""
     if columns != mart.column_names:
         raise MartCheckFailed(f"{mart.name}: columns {columns} differ from the documented {mart.column_names}")
 
@@ -98,10 +102,30 @@ def marts_ready(needed: dict[str, frozenset[str]], written: set[str], made: set[
 
 
 def write_marts(con: duckdb.DuckDBPyConnection, marts: tuple[Mart, ...]) -> None:
-    """These marts in registry order, each checked for its documented columns as it is made."""
+    """These marts in registry order, in one call (see `run_together`), then each checked for its documented
+    columns before any later call reads it. A mart that fails is named in a note on DuckDB's error."""
+    if not marts:
+        return
+    making = [statement for mart in marts
+              for statement in (queries.announce_mart(mart.name), queries.create_mart(mart.name, mart.sql))]
+    try:  # a mart's SQL may end in a comment: each statement ends on a line of its own
+        con.execute("\n;\n".join([*making, queries.columns_of([mart.name for mart in marts])]))
+    except duckdb.Error as error:
+        error.add_note(f"while making {announced_mart(con)} (its SQL: pipelines/marts/{announced_mart(con)}.sql)")
+        raise
+    columns = dict(con.fetchall())
     for mart in marts:
-        con.execute(queries.create_mart(mart.name, mart.sql))
-        check_columns(con, mart)
+        check_columns(mart, columns[mart.name])
+
+
+def announced_mart(con: duckdb.DuckDBPyConnection) -> str:
+    """The mart the last call was making. DuckDB aborts a transaction at its first error, and the session variable
+    naming the mart outlives the transaction: roll back, then read it (the new file is discarded anyway)."""
+    try:
+        return con.execute(queries.ANNOUNCED_MART).fetchone()[0]
+    except duckdb.TransactionException:
+        con.execute("ROLLBACK")
+        return con.execute(queries.ANNOUNCED_MART).fetchone()[0]
 
 
 def finish_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

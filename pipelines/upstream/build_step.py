@@ -19,7 +19,7 @@ import polars as pl
 
 from pipelines import queries
 from pipelines.diff import TableDiff, diff_table
-from pipelines.handoff import previous_tables, staged
+from pipelines.handoff import previous_tables, run_on_frame
 from pipelines.marts.write import marts_ready, tables_needed, write_figure_views, write_marts
 from pipelines.problems import Problem
 from pipelines.reader import frame_of
@@ -81,8 +81,7 @@ def _write_source_tables(con, source: UpstreamSource, load: UpstreamLoad, previo
             continue
         parsed = load.parsed.get(source.name)
         frame = parsed.frames.get(table.name, table.empty()) if parsed else table.empty()
-        with staged(con, frame):
-            con.execute(queries.create_upstream_table(table.name))
+        run_on_frame(con, frame, queries.create_upstream_table(table.name))
         old = frame_of(con, queries.select_all(table.name, "previous")) if table.name in previous else None
         diffs.append(diff_upstream(table, old, frame))
     return diffs

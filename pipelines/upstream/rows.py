@@ -10,7 +10,7 @@ import polars as pl
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pipelines.problems import Problem
-from pipelines.upstream.base import MAX_BAD_ROW_SHARE, Parsed, Reject
+from pipelines.upstream.base import MAX_BAD_ROW_SHARE, Parsed, Reject, chunks
 
 ColumnMap = dict[str, tuple[str, ...]]
 HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")  # how an HTML page begins, lower-cased
@@ -62,10 +62,17 @@ def mapped_text(frame: pl.DataFrame, found: dict[str, str], mapping: ColumnMap) 
 def validate_records(
     file: str, records: Iterable[tuple[int | None, dict]], model: type[BaseModel]
 ) -> tuple[list[dict], list[Reject]]:
-    """Validate every (row number, record) with the row model in one call; bad rows become rejects with
+    """Validate every (row number, record) with the row model, a chunk at a time; bad rows become rejects with
     every reason, and the rest are kept."""
-    numbered = list(records)
-    adapter = _list_of(model)
+    good, rejects = [], []
+    for chunk in chunks(list(records)):
+        kept, rejected = _validate_chunk(file, chunk, _list_of(model))
+        good += kept
+        rejects += rejected
+    return good, rejects
+
+
+def _validate_chunk(file: str, numbered: list[tuple[int | None, dict]], adapter: TypeAdapter) -> tuple[list[dict], list[Reject]]:
     try:
         return adapter.dump_python(adapter.validate_python([record for _, record in numbered])), []
     except ValidationError as error:

@@ -357,15 +357,19 @@ def test_a_mart_breaking_its_declaration_fails_the_build_and_keeps_the_warehouse
     assert not list(previous.parent.glob(f".{previous.name}.building-*"))
 
 
-def test_broken_sql_fails_the_build_keeps_the_warehouse_and_logs_the_run(previous, sources, monkeypatch):
+@pytest.mark.parametrize("broken", ["mart_teacher_models", "mart_gpu_specs"])  # made beside the upstream tables; before
+def test_broken_sql_fails_the_build_keeps_the_warehouse_and_logs_the_run_naming_the_mart(broken, previous, sources,
+                                                                                         monkeypatch):
+    """Marts are made several in one call: the error still says which one failed, and not the one before it."""
     before = sha256(previous)
-    monkeypatch.setattr(write_module, "MARTS", with_sql("mart_teacher_models", "SELECT * FROM no_such_table"))
-    with pytest.raises(duckdb.CatalogException, match="no_such_table"):
+    monkeypatch.setattr(write_module, "MARTS", with_sql(broken, "SELECT * FROM no_such_table"))
+    with pytest.raises(duckdb.CatalogException, match="no_such_table") as caught:
         build(previous, sources, force=True)
+    assert caught.value.__notes__ == [f"while making {broken} (its SQL: pipelines/marts/{broken}.sql)"]
     assert sha256(previous) == before
     assert not list(previous.parent.glob(f".{previous.name}.building-*"))
     [logged] = read_failed_runs(previous)
-    assert "failed" in logged and "no_such_table" in logged
+    assert "failed" in logged and "no_such_table" in logged and f"while making {broken} " in logged
 
 
 def read_failed_runs(warehouse: Path) -> list[str]:
