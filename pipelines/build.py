@@ -49,6 +49,10 @@ if TYPE_CHECKING:  # the upstream step is imported when a build runs, not by a n
     from pipelines.upstream.build_step import UpstreamLoad, UpstreamReading
 
 Progress = Callable[[str, int, int], None]
+# The warehouse holds about sixty small tables, and each starts on a block of its own: with DuckDB's default of
+# 256 KiB the file is 16 MB, with 64 KiB 5 MB, and the final checkpoint writes it about 30 % faster (measured:
+# 105 → 73 ms, medians of 5). Smaller blocks made the checkpoint slower again (32 KiB: 85 ms, 16 KiB: 230 ms).
+WAREHOUSE_BLOCK_BYTES = 65_536
 
 
 @dataclass
@@ -121,7 +125,7 @@ def write_warehouse(warehouse: Path, frames: dict[str, pl.DataFrame], run: RunRe
     has_previous = warehouse.exists()
     curated_tables = [subject.name for subject in FIGURE_SUBJECTS]
     try:
-        with duckdb.connect(str(new_file)) as con:
+        with duckdb.connect(str(new_file), config={"default_block_size": str(WAREHOUSE_BLOCK_BYTES)}) as con:
             if has_previous:
                 con.execute(queries.attach_previous(str(warehouse)))
             con.execute("BEGIN TRANSACTION")  # one commit for the whole file, not one per statement

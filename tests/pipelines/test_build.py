@@ -119,3 +119,16 @@ def test_a_reader_holding_the_old_file_keeps_a_complete_view(warehouse, sources_
         build(warehouse, sources_dir)
         assert reader.execute("SELECT count(*) FROM domains").fetchall() == [(before,)]
     assert query(warehouse, "SELECT count(*) FROM domains") == [(before + 1,)]
+
+
+def test_the_warehouse_is_written_in_small_blocks_and_reads_back_whole(warehouse):
+    """The build writes 64 KiB blocks, not DuckDB's 256 KiB (one per small table made the file three times larger);
+    readers open such a file as any other, and the dashboard's attach-and-use connection reads it whole."""
+    from pipelines.connection import connect_read_only
+
+    [(block_bytes, blocks)] = query(warehouse, "SELECT block_size, total_blocks FROM pragma_database_size()")
+    assert block_bytes == build_module.WAREHOUSE_BLOCK_BYTES == 65_536
+    assert warehouse.stat().st_size <= block_bytes * (blocks + 4)  # the blocks and a few headers, nothing more
+    [(models,)] = query(warehouse, "SELECT count(*) FROM ai_models")
+    with connect_read_only(warehouse) as con:
+        assert models > 0 and con.execute("SELECT count(*) FROM ai_models").fetchone()[0] == models
