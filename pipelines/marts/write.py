@@ -103,7 +103,8 @@ def marts_ready(needed: dict[str, frozenset[str]], written: set[str], made: set[
 
 def write_marts(con: duckdb.DuckDBPyConnection, marts: tuple[Mart, ...]) -> None:
     """These marts in registry order, in one call (see `run_together`), then each checked for its documented
-    columns before any later call reads it. A mart that fails is named in a note on DuckDB's error."""
+    columns before a later call reads it (a later mart of the same call reads it first: should that one fail to
+    bind, its own name is on the error). A mart that fails is named in a note on DuckDB's error."""
     if not marts:
         return
     making = [statement for mart in marts
@@ -111,7 +112,8 @@ def write_marts(con: duckdb.DuckDBPyConnection, marts: tuple[Mart, ...]) -> None
     try:  # a mart's SQL may end in a comment: each statement ends on a line of its own
         con.execute("\n;\n".join([*making, queries.columns_of([mart.name for mart in marts])]))
     except duckdb.Error as error:
-        error.add_note(f"while making {announced_mart(con)} (its SQL: pipelines/marts/{announced_mart(con)}.sql)")
+        failed = announced_mart(con)
+        error.add_note(f"while making {failed} (its SQL: pipelines/marts/{failed}.sql)")
         raise
     columns = dict(con.fetchall())
     for mart in marts:

@@ -32,8 +32,6 @@ def chunks(items: list, size: int = CHUNK_ROWS) -> Iterator[list]:
     return (items[start:start + size] for start in range(0, len(items), size))
 
 
-
-
 class UpstreamRow(BaseModel):
     """A warehouse row from an upstream file: its own columns, then where it came from and how sure it is."""
 
