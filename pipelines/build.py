@@ -25,7 +25,6 @@ from pipelines import queries
 from pipelines.checks import cross_file_problems
 from pipelines.checksums import ALWAYS_VALIDATED, input_checksums, last_build_inputs, relevant
 from pipelines.diff import TableDiff, diff_table
-from pipelines.handoff import ArrowStream as ArrowStream  # re-exported: sources_check imports it from here
 from pipelines.handoff import previous_tables, run_on_frame
 from pipelines.inputs_note import write_note
 from pipelines.marts.write import finish_marts, split_marts, write_marts, write_staging

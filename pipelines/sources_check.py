@@ -68,14 +68,12 @@ def months_between(earlier: date, later: date) -> int:
 def figure_database(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB of the validated frames with the build's own staging views (`<table>_cited`,
     `figure_quality`, `figure_dates`): the check counts with the same SQL the warehouse is built with."""
-    from pipelines.build import ArrowStream
+    from pipelines.handoff import run_on_frame
     from pipelines.marts.write import quality_views, run_together
 
     con = duckdb.connect(":memory:")
     for name, frame in frames.items():
-        con.register("staged", con.from_arrow(ArrowStream(frame)))
-        con.execute(queries.create_from_frame(name))
-        con.unregister("staged")
+        run_on_frame(con, frame, queries.create_from_frame(name))
     run_together(con, [queries.create_source_evidence_view(),
                        *(queries.create_cited_view(s.name, s.as_of_column) for s in FIGURE_SUBJECTS), *quality_views()])
     return con

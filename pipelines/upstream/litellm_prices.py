@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pipelines.problems import Problem
 from pipelines.upstream.base import Amount, LongText, Parsed, Snapshot, UpstreamRow, UpstreamSource, UpstreamTable
@@ -57,6 +57,15 @@ class ApiPriceRow(UpstreamRow):
     context_window_tokens: int | None = Field(default=None, ge=0, description="maximum input tokens (context window)")
     max_output_tokens: int | None = Field(default=None, ge=0, description="maximum output tokens")
     is_priced: bool = Field(description="both an input and an output price are given")
+
+    @field_validator(*PER_TOKEN, mode="before")
+    @classmethod
+    def _a_number(cls, value: object) -> object:
+        """A price is a JSON number, scaled to per million tokens before validation: text such as "0.000001" or
+        true would otherwise pass as a number, unscaled."""
+        if isinstance(value, str | bool):
+            raise ValueError(f"price given as {type(value).__name__} {value!r} (expected a JSON number, USD per token)")
+        return value
 
 
 class ApiPriceChangeRow(UpstreamRow):

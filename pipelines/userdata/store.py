@@ -16,7 +16,7 @@ import duckdb
 import polars as pl
 
 from pipelines import queries
-from pipelines.handoff import staged
+from pipelines.handoff import run_on_frame
 from pipelines.reader import frame_of
 from pipelines.userdata.paths import user_db_path
 from pipelines.warehouse import building_path, discard, swap_in
@@ -59,8 +59,7 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     """Append a Polars frame whose columns follow the table's order (origin excepted)."""
     if frame.is_empty():
         return
-    with staged(con, frame):
-        con.execute(queries.insert_from_staged(table))
+    run_on_frame(con, frame, queries.insert_from_staged(table))
 
 
 def read_user_table(user_dir: Path, sql: str, params: list | None = None) -> pl.DataFrame | None:

@@ -138,6 +138,17 @@ def test_litellm_entries_that_are_not_objects_are_metadata_and_bad_prices_are_ke
     assert result.problems, "1 bad row of 2 is more than 5 %"
 
 
+def test_a_litellm_price_given_as_text_or_true_is_kept_aside_never_taken_unscaled():
+    table = (b'{"m1": {"input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06}, '
+             b'"m2": {"input_cost_per_token": "0.000001", "output_cost_per_token": 2e-06}, '
+             b'"m3": {"input_cost_per_token": 1e-06, "output_cost_per_token": true}}')
+    result = litellm_prices.parse(snapshot_of("litellm-prices", {litellm_prices.FILE: table}))
+    assert result.frames["api_price_list"]["usd_per_million_input_tokens"].to_list() == [1.0]
+    assert [(r.row, r.column, r.value) for r in result.rejects] == [
+        (2, "usd_per_million_input_tokens", "0.000001"), (3, "usd_per_million_output_tokens", "True")]
+    assert all("expected a JSON number" in r.reason for r in result.rejects)
+
+
 def test_litellm_entries_unchanged_between_snapshots_carry_the_later_snapshot_and_changed_ones_are_rechecked():
     def table(m2_input: str) -> bytes:
         return ('{"m1": {"input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "litellm_provider": "x"}, '
