@@ -64,9 +64,9 @@ def validate_records(
 ) -> tuple[list[dict], list[Reject]]:
     """Validate every (row number, record) with the row model, a chunk at a time; bad rows become rejects with
     every reason, and the rest are kept."""
-    good, rejects = [], []
+    good, rejects, adapter = [], [], _list_of(model)
     for chunk in chunks(list(records)):
-        kept, rejected = _validate_chunk(file, chunk, _list_of(model))
+        kept, rejected = _validate_chunk(file, chunk, adapter)
         good += kept
         rejects += rejected
     return good, rejects
